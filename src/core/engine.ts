@@ -1,0 +1,436 @@
+import { type Analysis, buildIndex, type KnowledgeIndex, termOf } from './index.js';
+import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
+import { domainWords, stopWords } from './lexicon.js';
+import type { MetaFactId } from './meta.js';
+import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
+import { stripSlackMarkup, words } from './text.js';
+
+/** Longest question the engine reads; longer input is a paste, not a question. */
+export const maxQuestionLength = 1000;
+
+export const commandNames = ['who-backs', 'who-is', 'candidates', 'timeline', 'about', 'help'] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** Confidence needed to answer; below `ambiguousFloor` the engine says it does not know. */
+const answerFloor = 0.6;
+const ambiguousFloor = 0.45;
+
+export interface Engine {
+  readonly knowledge: Knowledge;
+  readonly index: KnowledgeIndex;
+  ask(question: string): Result;
+}
+
+export function createEngine(knowledge: Knowledge): Engine {
+  const index = buildIndex(knowledge);
+  return { knowledge, index, ask: (question) => ask(index, question) };
+}
+
+/** Splits off a leading subcommand ("who-backs rutte"), if the text starts with one. */
+export function parseCommand(text: string): { name: CommandName; arg: string } | undefined {
+  const cleaned = stripSlackMarkup(text)
+    .trim()
+    .replace(/^\/nato\b\s*/i, '');
+  const m = /^([a-z-]+)[?!.]*(?:\s+([\s\S]*))?$/i.exec(cleaned);
+  if (!m) return undefined;
+  const head = (m[1] as string).toLowerCase();
+  const arg = (m[2] ?? '').trim();
+  const name = commandNames.find((c) => c === head || c.replace('-', '') === head);
+  if (!name) return undefined;
+  // A bare word like "about" or "help" is a command only on its own.
+  if (!name.includes('-') && words(arg).some((w) => !stopWords.has(w))) return undefined;
+  return { name, arg };
+}
+
+export function ask(index: KnowledgeIndex, question: string): Result {
+  const text = question.trim();
+  if (text.length > maxQuestionLength) {
+    return unknown(
+      'too-long',
+      `That message is ${text.length.toLocaleString('en-US')} characters long; I read questions of up to ${maxQuestionLength.toLocaleString('en-US')}. Ask one short question, for example "who backs Rutte?".`,
+      defaultSuggestions(index),
+    );
+  }
+  const command = parseCommand(text);
+  if (command) return runCommand(index, command.name, command.arg);
+  if (words(text).length === 0) {
+    return unknown(
+      'empty',
+      'I didn’t find a question in that. Ask me about the race for NATO secretary general, for example "who backs Rutte?".',
+      defaultSuggestions(index),
+    );
+  }
+  return answerFreeText(index, text);
+}
+
+function runCommand(index: KnowledgeIndex, name: CommandName, arg: string): Result {
+  switch (name) {
+    case 'help':
+      return help(index);
+    case 'about':
+      return about(index);
+    case 'timeline':
+      return timeline(index);
+    case 'candidates': {
+      const fact = index.knowledge.facts.find((f) => f.kind === 'candidates');
+      return fact ? fromFact(index, fact, 1) : unknown('no-match', 'The knowledge names no candidates.', []);
+    }
+    case 'who-backs':
+    case 'who-is': {
+      if (!arg) {
+        return unknown(
+          'missing-argument',
+          `Tell me whose name to look up, for example "${name} ${index.leadingCandidate ? lastName(index.leadingCandidate) : 'rutte'}".`,
+          nameSuggestions(index, name),
+        );
+      }
+      const entity = index.resolveName(arg);
+      if (!entity) {
+        return unknown(
+          'unknown-name',
+          `The article doesn’t mention anyone called "${arg.slice(0, 80)}". Names I know include ${personNames(index)}.`,
+          nameSuggestions(index, name),
+        );
+      }
+      return name === 'who-backs' ? whoBacks(index, entity) : whoIs(index, entity);
+    }
+  }
+}
+
+function whoBacks(index: KnowledgeIndex, entity: Entity): Result {
+  const backers = index.knowledge.facts.find((f) => f.kind === 'backers' && f.subjects.includes(entity.id));
+  if (backers) return fromFact(index, backers, 1);
+  const profile = index.profileOf.get(entity.id);
+  const backing = index.knowledge.facts.filter((f) => f.backing?.backer === entity.id);
+  if (backing.length > 0) {
+    return fromFact(index, backing[0] as Fact, 1, `${entity.name} is a backer, not a candidate. `);
+  }
+  const lead = `The article names no backers for ${entity.name}. `;
+  if (profile) return fromFact(index, profile, 1, lead);
+  return unknown('no-match', `${lead}Ask "candidates" to see who is in the running.`, defaultSuggestions(index));
+}
+
+function whoIs(index: KnowledgeIndex, entity: Entity): Result {
+  const profile = index.profileOf.get(entity.id);
+  if (profile) return fromFact(index, profile, 1);
+  const about = index.knowledge.facts.find(
+    (f) => f.backing?.backer === entity.id || f.subjects[0] === entity.id,
+  );
+  if (about) return fromFact(index, about, 0.9);
+  return unknown(
+    'no-match',
+    `The article mentions ${entity.name} but says nothing more about ${entity.kind === 'person' ? 'them' : 'it'} that I could tell you.`,
+    defaultSuggestions(index),
+  );
+}
+
+interface Scored {
+  fact: Fact;
+  score: number;
+  coverage: number;
+  missing: string[];
+}
+
+function answerFreeText(index: KnowledgeIndex, text: string): Result {
+  const a = index.analyze(text);
+  const topical = a.terms.filter((t) => !domainWords.has(t));
+  if (topical.length === 0) {
+    const hasDomain = a.words.some((w) => domainWords.has(w));
+    if (!hasDomain) {
+      return unknown(
+        'empty',
+        'I didn’t find a question in that. Ask me about the race for NATO secretary general, for example "who backs Rutte?".',
+        defaultSuggestions(index),
+      );
+    }
+    return {
+      kind: 'ambiguous',
+      text: 'What would you like to know about the race? Pick one:',
+      confidence: 0.5,
+      suggestions: defaultSuggestions(index),
+    };
+  }
+
+  const ranked = rank(index, a, topical);
+  const best = ranked[0];
+  const mentioned = a.mentions.map((m) => m.entityId);
+  if (!best) return offTopic(index);
+
+  const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
+  if (missingEntities.length > 0) {
+    const gap = backingGap(index, a, missingEntities);
+    if (gap) return gap;
+    return offTopic(index, ranked);
+  }
+  // Words the knowledge never uses mean the question is about something else, unless they are
+  // the chatter around a long question whose other words all fit the answer.
+  if (a.foreign.length > 0) {
+    const known = topical.length - a.foreign.length;
+    const chatty = known >= 2 && a.foreign.length <= known && best.missing.length <= a.foreign.length;
+    if (!chatty) return offTopic(index, ranked);
+  }
+
+  if (best.score >= answerFloor) {
+    const second = ranked[1];
+    const suggestions = second && second.score >= ambiguousFloor ? [suggestionFor(second.fact)] : [];
+    const answer = answerFor(index, best.fact, Math.min(1, best.score));
+    return { ...answer, suggestions };
+  }
+  if (best.score >= ambiguousFloor || mentioned.length > 0) {
+    const options = ranked.filter((r) => r.score >= ambiguousFloor * 0.8).slice(0, 3);
+    if (options.length > 0 && best.missing.length <= 1) {
+      return {
+        kind: 'ambiguous',
+        text: 'I’m not sure which of these you mean:',
+        confidence: best.score,
+        suggestions: options.map((r) => suggestionFor(r.fact)),
+      };
+    }
+  }
+  return offTopic(index, ranked);
+}
+
+/** The ranking behind a free-text answer, for tuning and for curators' reports. */
+export function explain(
+  index: KnowledgeIndex,
+  question: string,
+): { analysis: Analysis; ranked: { id: string; score: number; coverage: number; missing: string[] }[] } {
+  const analysis = index.analyze(question);
+  const topical = analysis.terms.filter((t) => !domainWords.has(t));
+  const ranked = rank(index, analysis, topical).map((r) => ({
+    id: r.fact.id,
+    score: round(r.score),
+    coverage: round(r.coverage),
+    missing: r.missing,
+  }));
+  return { analysis, ranked };
+}
+
+function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
+  const weight = (t: string): number => {
+    const base = index.idf.get(t) ?? Math.log(1 + index.knowledge.facts.length);
+    return t.startsWith('@') ? base * 1.5 : base;
+  };
+  // Coverage counts known words only; foreign words are judged on their own in answerFreeText.
+  const foreign = new Set(a.foreign.map(termOf));
+  const total = topical.filter((t) => !foreign.has(t)).reduce((sum, t) => sum + weight(t), 0);
+  const candidates = new Map<string, Fact>();
+  for (const t of topical) for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
+
+  const phrasing = new Map<string, number>();
+  for (const r of index.fuse.search(a.corrected, { limit: 40 })) {
+    const s = 1 - (r.score ?? 1);
+    if (s > (phrasing.get(r.item.factId) ?? 0)) phrasing.set(r.item.factId, s);
+  }
+
+  const backingIntent = topical.includes('back');
+  const whoIsIntent = /^(who is|who was|tell me about|what about|who are)\b/.test(a.words.join(' '));
+  const dateIntent = topical.includes('when');
+  const entities = topical.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
+
+  const scored: Scored[] = [];
+  for (const fact of candidates.values()) {
+    const vocab = index.factTerms.get(fact.id) ?? new Map<string, number>();
+    const missing = topical.filter((t) => !vocab.has(t));
+    const covered = topical.reduce((sum, t) => sum + weight(t) * (vocab.get(t) ?? 0), 0);
+    const coverage = total > 0 ? covered / total : 0;
+    const strayKnown = missing.filter((t) => !t.startsWith('@') && !foreign.has(t)).length;
+    let score = 0.75 * coverage + 0.25 * (phrasing.get(fact.id) ?? 0) - 0.12 * strayKnown;
+    const subjects = entities.filter((e) => fact.subjects.includes(e)).length;
+    if (entities.length > 0) score += (0.08 * subjects) / entities.length;
+    if (backingIntent && (fact.kind === 'backing' || fact.kind === 'backers')) score += 0.05;
+    if (whoIsIntent && fact.kind === 'profile' && entities.some((e) => fact.subjects[0] === e)) score += 0.1;
+    if (dateIntent && fact.date) score += 0.05;
+    scored.push({ fact, score, coverage, missing });
+  }
+  return scored.sort((x, y) => y.score - x.score || x.fact.id.localeCompare(y.fact.id));
+}
+
+/** "Does Poland back Rutte?": say what the article does say about who backs him. */
+function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Result | undefined {
+  if (!a.terms.includes('back')) return undefined;
+  const entities = missing.map((id) => index.knowledge.entityById.get(id));
+  if (!entities.every((e) => e?.kind === 'country')) return undefined;
+  const candidate =
+    a.mentions
+      .map((m) => index.knowledge.entityById.get(m.entityId))
+      .find((e) => e?.kind === 'person' && index.knowledge.facts.some((f) => f.backing?.candidate === e.id)) ??
+    index.leadingCandidate;
+  if (!candidate) return undefined;
+  const backers = index.knowledge.facts.find((f) => f.kind === 'backers' && f.subjects.includes(candidate.id));
+  if (!backers) return undefined;
+  const names = entities.map((e) => e?.name ?? '').join(' or ');
+  return fromFact(
+    index,
+    backers,
+    0.7,
+    `The article doesn’t say whether ${names} backs ${candidate.name}. What it does say: `,
+  );
+}
+
+function offTopic(index: KnowledgeIndex, ranked: Scored[] = []): Unknown {
+  const close = ranked.filter((r) => r.score >= 0.3).slice(0, 3);
+  return unknown(
+    'off-topic',
+    'I don’t know: the article I rely on doesn’t answer that. I can tell you who backs Rutte, who else is in the running, the key dates, and what was said.',
+    close.length > 0 ? close.map((r) => suggestionFor(r.fact)) : defaultSuggestions(index),
+  );
+}
+
+function unknown(reason: Unknown['reason'], text: string, suggestions: Suggestion[]): Unknown {
+  return { kind: 'unknown', text, confidence: 0, suggestions, reason };
+}
+
+function suggestionFor(fact: Fact): Suggestion {
+  const q = fact.questions[0] as string;
+  const label = `${q.charAt(0).toUpperCase()}${q.slice(1)}?`;
+  return { label, query: label };
+}
+
+export function defaultSuggestions(index: KnowledgeIndex): Suggestion[] {
+  const lead = index.leadingCandidate;
+  return [
+    ...(lead ? [{ label: `Who backs ${lastName(lead)}?`, query: `who-backs ${lastName(lead).toLowerCase()}` }] : []),
+    { label: 'Who else is running?', query: 'candidates' },
+    { label: 'Key dates', query: 'timeline' },
+  ];
+}
+
+function nameSuggestions(index: KnowledgeIndex, command: 'who-backs' | 'who-is'): Suggestion[] {
+  const people = index.knowledge.entities.filter((e) =>
+    command === 'who-backs'
+      ? index.knowledge.facts.some((f) => f.subjects.includes(e.id) && f.kind === 'candidates')
+      : e.kind === 'person' && index.profileOf.has(e.id),
+  );
+  return people.slice(0, 5).map((e) => ({
+    label: `${command === 'who-backs' ? 'Who backs' : 'Who is'} ${e.name}?`,
+    query: `${command} ${lastName(e).toLowerCase()}`,
+  }));
+}
+
+function personNames(index: KnowledgeIndex): string {
+  return index.knowledge.entities
+    .filter((e) => e.kind === 'person')
+    .map((e) => e.name)
+    .join(', ');
+}
+
+function lastName(e: Entity): string {
+  return e.name.split(' ').at(-1) ?? e.name;
+}
+
+function answerFor(index: KnowledgeIndex, fact: Fact, confidence: number): Answered {
+  switch (fact.id as MetaFactId) {
+    case 'timeline':
+      return { ...timeline(index), confidence: round(confidence) };
+    case 'about':
+      return { ...about(index), confidence: round(confidence) };
+    case 'help':
+      return { ...help(index), confidence: round(confidence) };
+    default:
+      return fromFact(index, fact, confidence);
+  }
+}
+
+function fromFact(index: KnowledgeIndex, fact: Fact, confidence: number, lead = ''): Answered {
+  const evidence = cite(index, fact);
+  return {
+    kind: 'answered',
+    id: fact.id,
+    factIds: [fact.id],
+    text: `${lead}${fact.answer}`,
+    confidence: round(confidence),
+    evidence,
+    notes: fact.note ? [fact.note] : [],
+    sources: sourcesOf(index, evidence),
+    suggestions: [],
+  };
+}
+
+function cite(index: KnowledgeIndex, fact: Fact): Cited[] {
+  return fact.evidence.map((e) => {
+    const source = index.knowledge.sourceById.get(e.sourceId);
+    return { ...e, display: source ? displayQuote(source.text, e.quote) : e.quote };
+  });
+}
+
+/** Adds "…" where a quote starts or ends inside a sentence of its article. */
+export function displayQuote(sourceText: string, quote: string): string {
+  const at = sourceText.indexOf(quote);
+  if (at < 0) return quote;
+  const before = sourceText.slice(0, at).trimEnd();
+  const startsSentence = before === '' || /[.!?\n]["”]?$/.test(sourceText.slice(0, at).replace(/[ \t]+$/, ''));
+  const endsSentence = /[.!?]["”]?$/.test(quote);
+  return `${startsSentence ? '' : '…'}${quote}${endsSentence ? '' : '…'}`;
+}
+
+function sourcesOf(index: KnowledgeIndex, evidence: Cited[]): Source[] {
+  const ids = [...new Set(evidence.map((e) => e.sourceId))];
+  return ids.map((id) => index.knowledge.sourceById.get(id)).filter((s): s is Source => s !== undefined);
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function timeline(index: KnowledgeIndex): Answered {
+  const dated = index.knowledge.facts
+    .filter((f): f is Fact & { date: NonNullable<Fact['date']> } => f.date !== undefined)
+    .sort((x, y) => x.date.start.localeCompare(y.date.start));
+  const evidence = dated.flatMap((f) => cite(index, f));
+  const deadline = index.knowledge.facts.find((f) => f.id === 'no-deadline');
+  const lines = dated.map((f) => `• ${f.date.label}: ${f.answer}`);
+  return {
+    kind: 'answered',
+    id: 'timeline',
+    factIds: dated.map((f) => f.id),
+    text: `Key dates:\n${lines.join('\n')}${deadline ? `\n${deadline.answer}` : ''}`,
+    confidence: 1,
+    evidence: deadline ? [...evidence, ...cite(index, deadline)] : evidence,
+    notes: [],
+    sources: sourcesOf(index, evidence),
+    suggestions: [],
+  };
+}
+
+function about(index: KnowledgeIndex): Answered {
+  const { sources, facts } = index.knowledge;
+  const lines = sources.map(
+    (s) =>
+      `“${s.title}”, as of ${s.asOfLabel}${s.asOfDetail ? ` (${s.asOfDetail})` : ''}${s.url ? `: ${s.url}` : ''}.`,
+  );
+  return {
+    kind: 'answered',
+    id: 'about',
+    factIds: [],
+    text: `I answer from ${sources.length === 1 ? 'one article' : `${sources.length} articles`}, extracted by hand into ${facts.length} facts, each with its quote:\n${lines.join('\n')}\nAnything that happened after that date is not in my knowledge.`,
+    confidence: 1,
+    evidence: [],
+    notes: [],
+    sources,
+    suggestions: [],
+  };
+}
+
+function help(index: KnowledgeIndex): Answered {
+  const lead = index.leadingCandidate ? lastName(index.leadingCandidate).toLowerCase() : 'rutte';
+  return {
+    kind: 'answered',
+    id: 'help',
+    factIds: [],
+    text: [
+      'Ask me about the race to succeed Jens Stoltenberg as NATO secretary general.',
+      `• who-backs ${lead}: who supports a candidate`,
+      '• who-is kallas: who someone is',
+      '• candidates: who is in the running',
+      '• timeline: the key dates',
+      '• about: the article I answer from and its date',
+      '• or any question, e.g. "what did Rutte say at Munich?"',
+    ].join('\n'),
+    confidence: 1,
+    evidence: [],
+    notes: [],
+    sources: [],
+    suggestions: defaultSuggestions(index),
+  };
+}

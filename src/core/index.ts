@@ -1,0 +1,291 @@
+import Fuse from 'fuse.js';
+import type { Entity, Fact, Knowledge } from './knowledge/types.js';
+import { domainWords, stopWords, synonymGroups } from './lexicon.js';
+import { metaFacts } from './meta.js';
+import { editDistance, stem, typoBudget, words } from './text.js';
+
+/** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
+export interface Mention {
+  entityId: string;
+  start: number;
+  end: number;
+  fuzzy: boolean;
+  /** For a fuzzy match, the alias word it was corrected to. */
+  word?: string;
+}
+
+/** A question reduced to what the matcher compares: canonical terms and entity markers (`@id`). */
+export interface Analysis {
+  words: string[];
+  mentions: Mention[];
+  /** Canonical content terms, entity markers included, in order of appearance, without repeats. */
+  terms: string[];
+  /** Content words that the knowledge never uses, even allowing for typos. */
+  foreign: string[];
+  /** The question's words with typos corrected, for comparing wording. */
+  corrected: string;
+}
+
+interface QuestionDoc {
+  factId: string;
+  text: string;
+}
+
+/** Everything the engine precomputes from the knowledge once, at load or reload. */
+export interface KnowledgeIndex {
+  knowledge: Knowledge;
+  /** Every canonical term used anywhere in the knowledge. */
+  vocab: ReadonlySet<string>;
+  /** Inverse document frequency of each term over facts. */
+  idf: ReadonlyMap<string, number>;
+  /** Each fact's terms with how central each is to the fact (0..1). */
+  factTerms: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Facts that use a term, for narrowing candidates before scoring. */
+  postings: ReadonlyMap<string, readonly Fact[]>;
+  /** Example questions, for comparing wording (typos already corrected by `analyze`). */
+  fuse: Fuse<QuestionDoc>;
+  analyze(text: string): Analysis;
+  /** The entity a name refers to, typo-tolerant; used by `who-is <name>`. */
+  resolveName(name: string): Entity | undefined;
+  profileOf: ReadonlyMap<string, Fact>;
+  /** The candidate with the most backing facts. */
+  leadingCandidate: Entity | undefined;
+}
+
+const canonical = new Map<string, string>();
+for (const group of synonymGroups) {
+  const head = stem(group[0] as string);
+  for (const w of group) canonical.set(stem(w), head);
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+}
+
+export function termOf(word: string): string {
+  const s = stem(word);
+  return canonical.get(s) ?? s;
+}
+
+const entityTerm = (id: string): string => `@${id}`;
+
+/** Words that say nothing about a question's form; everything else counts for phrasing. */
+const fillers = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'is', 'are', 'do', 'does', 'did', 'be']);
+
+/** Terms for comparing a question's wording with the example questions: question words kept. */
+export function phrasingTerms(text: string): string[] {
+  return words(text)
+    .filter((w) => !fillers.has(w))
+    .map(termOf);
+}
+
+export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
+  // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".
+  const phrases = new Map<string, { words: string[]; entityId: string }[]>();
+  const aliasWords = new Map<string, Set<string>>();
+  const addAlias = (alias: string, entityId: string): void => {
+    const ws = words(alias);
+    const first = ws[0];
+    if (!first) return;
+    const list = phrases.get(first) ?? [];
+    if (!list.some((p) => p.entityId === entityId && p.words.join(' ') === ws.join(' '))) {
+      list.push({ words: ws, entityId });
+    }
+    list.sort((a, b) => b.words.length - a.words.length);
+    phrases.set(first, list);
+    if (ws.length === 1 && !stopWords.has(first)) {
+      const ids = aliasWords.get(first) ?? new Set<string>();
+      ids.add(entityId);
+      aliasWords.set(first, ids);
+    }
+  };
+  for (const e of knowledge.entities) {
+    addAlias(e.name, e.id);
+    for (const a of e.aliases) addAlias(a, e.id);
+  }
+
+  const allFacts = [...knowledge.facts, ...metaFacts];
+
+  // Every word the knowledge uses, as written: typo correction targets.
+  const surface = new Set<string>();
+  const addSurface = (text: string): void => {
+    for (const w of words(text)) if (!stopWords.has(w)) surface.add(w);
+  };
+  for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(a);
+  for (const f of allFacts) {
+    for (const t of [f.answer, ...f.questions, ...f.keywords, ...f.evidence.map((e) => e.quote)]) addSurface(t);
+  }
+  const surfaceByLength = new Map<number, string[]>();
+  for (const w of surface) {
+    const list = surfaceByLength.get(w.length) ?? [];
+    list.push(w);
+    surfaceByLength.set(w.length, list);
+  }
+  const knownTerms = new Set<string>([...surface].map(termOf));
+  for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
+  const correctionCache = new Map<string, string | undefined>();
+  const correct = (word: string): string | undefined => {
+    if (correctionCache.has(word)) return correctionCache.get(word);
+    const budget = typoBudget(word.length);
+    let best: string | undefined;
+    let bestDistance = budget + 1;
+    for (let len = word.length - budget; len <= word.length + budget; len++) {
+      for (const candidate of surfaceByLength.get(len) ?? []) {
+        // Four-letter words are only corrected for swapped letters ("bakc"), not for any one change.
+        if (Math.max(candidate.length, word.length) < 5 && !sameLetters(word, candidate)) continue;
+        const d = editDistance(word, candidate, budget);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = candidate;
+        }
+      }
+    }
+    correctionCache.set(word, best);
+    return best;
+  };
+
+  const findMentions = (ws: string[], fuzzy: boolean): Mention[] => {
+    const mentions: Mention[] = [];
+    for (let i = 0; i < ws.length; ) {
+      const w = ws[i] as string;
+      const close = (a: string | undefined, b: string): boolean =>
+        a === b || (fuzzy && a !== undefined && a.length >= 5 && editDistance(a, b, 1) <= 1);
+      const exact = (phrases.get(w) ?? []).find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
+      if (exact) {
+        mentions.push({ entityId: exact.entityId, start: i, end: i + exact.words.length, fuzzy: false });
+        i += exact.words.length;
+        continue;
+      }
+      if (fuzzy && !stopWords.has(w) && !knownTerms.has(termOf(w)) && w.length >= 4) {
+        const fixed = correct(w);
+        // Names get a tighter typo budget than other words: "married" must not become "madrid".
+        const near = fixed && editDistance(w, fixed, 2) <= (w.length >= 8 ? 2 : 1);
+        const ids = fixed && near ? aliasWords.get(fixed) : undefined;
+        if (fixed && ids && ids.size > 0) {
+          for (const id of ids) mentions.push({ entityId: id, start: i, end: i + 1, fuzzy: true, word: fixed });
+          i += 1;
+          continue;
+        }
+      }
+      i += 1;
+    }
+    return mentions;
+  };
+
+  const analyzeWith = (text: string, fuzzy: boolean, vocab: ReadonlySet<string> | undefined): Analysis => {
+    const ws = words(text);
+    const mentions = findMentions(ws, fuzzy);
+    const inMention = new Set<number>();
+    for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
+    const terms: string[] = [];
+    const foreign: string[] = [];
+    const fixedWords = [...ws];
+    const push = (t: string): void => {
+      if (!terms.includes(t)) terms.push(t);
+    };
+    ws.forEach((w, i) => {
+      const mention = mentions.find((m) => m.start === i);
+      if (mention) {
+        if (mention.word) fixedWords[i] = mention.word;
+        for (const m of mentions.filter((x) => x.start === i)) push(entityTerm(m.entityId));
+        return;
+      }
+      if (inMention.has(i) || stopWords.has(w)) return;
+      let t = termOf(w);
+      if (vocab && !vocab.has(t) && !domainWords.has(w)) {
+        const fixed = fuzzy && !/\d/.test(w) ? correct(w) : undefined;
+        if (fixed && !stopWords.has(fixed)) {
+          t = termOf(fixed);
+          fixedWords[i] = fixed;
+        } else foreign.push(w);
+      }
+      push(t);
+    });
+    return { words: ws, mentions, terms, foreign, corrected: fixedWords.join(' ') };
+  };
+
+  // Fact vocabularies: what each fact is about, in canonical terms, weighted by where the term
+  // stands: the example questions and keywords say what a fact is about; its quotes only touch on it.
+  const factTerms = new Map<string, Map<string, number>>();
+  for (const f of allFacts) {
+    const weights = new Map<string, number>();
+    const add = (text: string, w: number): void => {
+      for (const t of analyzeWith(text, false, undefined).terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    };
+    for (const q of [...f.questions, ...f.keywords]) add(q, 1);
+    add(f.answer, 0.7);
+    for (const e of f.evidence) add(e.quote, 0.5);
+    for (const s of f.subjects) weights.set(entityTerm(s), 1);
+    if (f.backing) {
+      for (const s of [f.backing.backer, f.backing.candidate, ...f.backing.saidBy]) {
+        weights.set(entityTerm(s), Math.max(weights.get(entityTerm(s)) ?? 0, 0.9));
+      }
+    }
+    factTerms.set(f.id, weights);
+  }
+  const vocab = new Set<string>();
+  for (const weights of factTerms.values()) for (const t of weights.keys()) vocab.add(t);
+  for (const e of knowledge.entities) vocab.add(entityTerm(e.id));
+  for (const w of surface) vocab.add(termOf(w));
+
+  const df = new Map<string, number>();
+  const postings = new Map<string, Fact[]>();
+  for (const f of allFacts) {
+    for (const t of (factTerms.get(f.id) ?? new Map()).keys()) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      const list = postings.get(t) ?? [];
+      list.push(f);
+      postings.set(t, list);
+    }
+  }
+  const n = allFacts.length;
+  const idf = new Map<string, number>();
+  for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
+
+  const analyze = (text: string): Analysis => analyzeWith(text, true, vocab);
+  const fuse = new Fuse<QuestionDoc>(
+    allFacts.flatMap((f) => [
+      ...f.questions.map((q) => ({ factId: f.id, text: q })),
+      ...(f.keywords.length > 0 ? [{ factId: f.id, text: f.keywords.join(' ') }] : []),
+    ]),
+    {
+      keys: ['text'],
+      includeScore: true,
+      ignoreLocation: true,
+      useTokenSearch: true,
+      tokenize: phrasingTerms,
+      threshold: 0.25,
+    },
+  );
+
+  const profileOf = new Map<string, Fact>();
+  for (const f of knowledge.facts) {
+    const subject = f.subjects[0];
+    if (f.kind === 'profile' && subject && !profileOf.has(subject)) profileOf.set(subject, f);
+  }
+
+  const backingCount = new Map<string, number>();
+  for (const f of knowledge.facts) {
+    if (f.backing) backingCount.set(f.backing.candidate, (backingCount.get(f.backing.candidate) ?? 0) + 1);
+  }
+  const leadingId = [...backingCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  const resolveName = (name: string): Entity | undefined => {
+    const ws = words(name);
+    const m = findMentions(ws, true)[0];
+    return m ? knowledge.entityById.get(m.entityId) : undefined;
+  };
+
+  return {
+    knowledge,
+    vocab,
+    idf,
+    factTerms,
+    postings,
+    fuse,
+    analyze,
+    resolveName,
+    profileOf,
+    leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
+  };
+}

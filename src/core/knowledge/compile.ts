@@ -1,0 +1,270 @@
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { metaFactIds } from '../meta.js';
+import { type KnowledgeFileInput, knowledgeFileSchema } from './schema.js';
+import type {
+  Entity,
+  Evidence,
+  Fact,
+  Knowledge,
+  KnowledgeProblem,
+  SentenceCoverage,
+  Source,
+} from './types.js';
+
+export interface KnowledgeFileText {
+  /** Path relative to the knowledge folder, used in messages. */
+  file: string;
+  text: string;
+}
+
+/** Reads a source article by its path relative to the knowledge folder; undefined when missing. */
+export type ReadSource = (file: string) => string | undefined;
+
+export type CompileResult =
+  | { ok: true; knowledge: Knowledge; coverage: SentenceCoverage[] }
+  | { ok: false; problems: KnowledgeProblem[] };
+
+type PathPart = string | number;
+
+interface ParsedFile {
+  file: string;
+  data: KnowledgeFileInput;
+  lineOf: (path: PathPart[]) => number | undefined;
+}
+
+/** Validates every knowledge file and the articles they cite; returns all problems at once. */
+export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSource): CompileResult {
+  const problems: KnowledgeProblem[] = [];
+  const parsed: ParsedFile[] = [];
+  if (files.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        { file: '.', path: '', line: undefined, message: 'no knowledge files (*.yml) found in the folder' },
+      ],
+    };
+  }
+  for (const f of files) {
+    const result = parseFile(f);
+    if ('problems' in result) problems.push(...result.problems);
+    else parsed.push(result);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const sources: Source[] = [];
+  const entities: Entity[] = [];
+  const facts: Fact[] = [];
+  const seen = new Map<string, string>();
+  const report = (p: ParsedFile, path: PathPart[], message: string): void => {
+    problems.push({ file: p.file, path: formatPath(path), line: p.lineOf(path), message });
+  };
+  const claimId = (p: ParsedFile, path: PathPart[], kind: string, id: string): void => {
+    const key = `${kind}:${id}`;
+    const first = seen.get(key);
+    if (first) report(p, path, `duplicate ${kind} id "${id}" (first defined in ${first})`);
+    else seen.set(key, `${p.file} ${formatPath(path)}`);
+  };
+
+  for (const p of parsed) {
+    p.data.sources.forEach((s, i) => {
+      claimId(p, ['sources', i, 'id'], 'source', s.id);
+      const text = readSource(s.file);
+      if (text === undefined) {
+        report(p, ['sources', i, 'file'], `source file "${s.file}" not found next to the knowledge files`);
+        return;
+      }
+      sources.push({
+        id: s.id,
+        title: s.title,
+        file: s.file,
+        asOf: s.as_of,
+        asOfLabel: s.as_of_label,
+        asOfDetail: s.as_of_detail,
+        url: s.url,
+        text,
+      });
+    });
+    p.data.entities.forEach((e, i) => {
+      claimId(p, ['entities', i, 'id'], 'entity', e.id);
+      entities.push({ ...e, role: e.role, country: e.country, member: e.member });
+    });
+  }
+
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const citations = new Map<string, string[]>();
+
+  for (const p of parsed) {
+    p.data.entities.forEach((e, i) => {
+      if (e.country && !entityById.has(e.country)) {
+        report(p, ['entities', i, 'country'], `unknown entity "${e.country}"`);
+      }
+    });
+    const ownSources = p.data.sources.map((s) => s.id);
+    p.data.facts.forEach((f, i) => {
+      const at = (...rest: PathPart[]): PathPart[] => ['facts', i, ...rest];
+      claimId(p, at('id'), 'fact', f.id);
+      if ((metaFactIds as readonly string[]).includes(f.id)) {
+        report(p, at('id'), `"${f.id}" is reserved for the built-in answer of that name; choose another id`);
+      }
+      const entityRef = (ref: string, path: PathPart[]): void => {
+        if (!entityById.has(ref)) report(p, path, `unknown entity "${ref}"`);
+      };
+      f.subjects.forEach((s, j) => {
+        entityRef(s, at('subjects', j));
+      });
+      if (f.backing) {
+        entityRef(f.backing.backer, at('backing', 'backer'));
+        entityRef(f.backing.candidate, at('backing', 'candidate'));
+        f.backing.said_by.forEach((s, j) => {
+          entityRef(s, at('backing', 'said_by', j));
+        });
+      }
+      const evidence: Evidence[] = [];
+      f.evidence.forEach((ev, j) => {
+        const sourceId = ev.source ?? (ownSources.length === 1 ? ownSources[0] : undefined);
+        if (sourceId === undefined) {
+          report(
+            p,
+            at('evidence', j),
+            `name the quote's source with "source:" (this file declares ${ownSources.length} sources)`,
+          );
+          return;
+        }
+        const source = sourceById.get(sourceId);
+        if (!source) {
+          if (!p.data.sources.some((s) => s.id === sourceId)) {
+            report(p, at('evidence', j, 'source'), `unknown source "${sourceId}"`);
+          }
+          return;
+        }
+        if (!source.text.includes(ev.quote)) {
+          report(p, at('evidence', j, 'quote'), quoteMismatch(ev.quote, source));
+          return;
+        }
+        evidence.push({ sourceId, quote: ev.quote });
+        citations.set(sourceId, [...(citations.get(sourceId) ?? []), ev.quote]);
+      });
+      facts.push({
+        id: f.id,
+        kind: f.kind,
+        subjects: f.subjects,
+        answer: f.answer,
+        questions: f.questions,
+        keywords: f.keywords,
+        note: f.note,
+        backing: f.backing
+          ? { backer: f.backing.backer, candidate: f.backing.candidate, saidBy: f.backing.said_by }
+          : undefined,
+        date: f.date,
+        evidence,
+        file: p.file,
+      });
+    });
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  const knowledge: Knowledge = {
+    sources,
+    entities,
+    facts,
+    sourceById,
+    entityById,
+    factById: new Map(facts.map((f) => [f.id, f])),
+  };
+  const coverage = sources.map((s) => sentenceCoverage(s, citations.get(s.id) ?? []));
+  return { ok: true, knowledge, coverage };
+}
+
+function parseFile(f: KnowledgeFileText): ParsedFile | { problems: KnowledgeProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(f.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => ({
+        file: f.file,
+        path: '',
+        line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const lineOf = (path: PathPart[]): number | undefined => {
+    // Walk down as far as the path exists, so a missing key points at its parent.
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+      if (n === 0 && (isMap(doc.contents) || isSeq(doc.contents))) return 1;
+    }
+    return undefined;
+  };
+  const result = knowledgeFileSchema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((issue: z.core.$ZodIssue) => {
+        const path = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
+        return { file: f.file, path: formatPath(path), line: lineOf(path), message: issue.message };
+      }),
+    };
+  }
+  return { file: f.file, data: result.data, lineOf };
+}
+
+function quoteMismatch(quote: string, source: Source): string {
+  const straighten = (s: string): string => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const hint = source.text.includes(quote)
+    ? ''
+    : straighten(source.text).includes(straighten(quote))
+      ? ' (the article uses typographic quotes and apostrophes: ’ “ ”)'
+      : '';
+  return `quote does not occur verbatim in source "${source.id}" (${source.file})${hint}: "${truncate(quote, 80)}"`;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export function formatPath(path: PathPart[]): string {
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+    '',
+  );
+}
+
+/** Splits an article into sentences, leaving out headings (lines with no closing punctuation). */
+export function splitSentences(text: string): { sentence: string; start: number }[] {
+  const out: { sentence: string; start: number }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (/[.!?"”]$/.test(trimmed)) {
+      const re = /[^.!?]+(?:[.!?]+["”]?|$)/g;
+      for (const m of line.matchAll(re)) {
+        const sentence = m[0].trim();
+        if (sentence) out.push({ sentence, start: offset + (m.index ?? 0) + m[0].indexOf(sentence) });
+      }
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+function sentenceCoverage(source: Source, quotes: string[]): SentenceCoverage {
+  const spans: [number, number][] = [];
+  for (const q of quotes) {
+    for (let i = source.text.indexOf(q); i >= 0; i = source.text.indexOf(q, i + 1)) {
+      spans.push([i, i + q.length]);
+    }
+  }
+  const sentences = splitSentences(source.text);
+  const uncited = sentences
+    .filter(({ sentence, start }) => !spans.some(([a, b]) => a < start + sentence.length && b > start))
+    .map((s) => s.sentence);
+  return { sourceId: source.id, file: source.file, sentences: sentences.length, uncited };
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = `${p.file}${p.line !== undefined ? `:${p.line}` : ''}`;
+  return `${where}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens, e.g. "rutte-backers"');
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  /** Path of the article's text, relative to the knowledge folder. */
+  file: text,
+  as_of: isoDate,
+  as_of_label: text,
+  as_of_detail: text.optional(),
+  url: z.url().optional(),
+});
+
+export const entityKinds = ['person', 'country', 'organisation', 'outlet', 'event'] as const;
+
+export const entitySchema = z.strictObject({
+  id,
+  kind: z.enum(entityKinds),
+  name: text,
+  role: text.optional(),
+  country: id.optional(),
+  member: z.boolean().optional(),
+  aliases: z.array(text).min(1, 'give at least one alias (the name as people type it)'),
+});
+
+export const factKinds = [
+  'backers',
+  'backing',
+  'statement',
+  'context',
+  'process',
+  'candidates',
+  'profile',
+  'event',
+  'about',
+] as const;
+
+export const evidenceSchema = z.strictObject({
+  /** Defaults to the file's only source. */
+  source: id.optional(),
+  quote: text,
+});
+
+export const factSchema = z.strictObject({
+  id,
+  kind: z.enum(factKinds),
+  subjects: z.array(id),
+  answer: text,
+  questions: z.array(text).min(1, 'give at least one example question'),
+  keywords: z.array(z.union([text, z.number().transform(String)])).default([]),
+  note: text.optional(),
+  backing: z
+    .strictObject({ backer: id, candidate: id, said_by: z.array(id).default([]) })
+    .optional(),
+  date: z
+    .strictObject({ start: isoDate, end: isoDate, label: text })
+    .refine((d) => d.start <= d.end, { message: 'start must not be after end', path: ['end'] })
+    .optional(),
+  evidence: z.array(evidenceSchema).min(1, 'every fact needs at least one evidence quote'),
+});
+
+export const knowledgeFileSchema = z.strictObject({
+  sources: z.array(sourceSchema).default([]),
+  entities: z.array(entitySchema).default([]),
+  facts: z.array(factSchema).default([]),
+});
+
+export type SourceInput = z.infer<typeof sourceSchema>;
+export type EntityInput = z.infer<typeof entitySchema>;
+export type FactInput = z.infer<typeof factSchema>;
+export type KnowledgeFileInput = z.infer<typeof knowledgeFileSchema>;
+export type EntityKind = (typeof entityKinds)[number];
+export type FactKind = (typeof factKinds)[number];

@@ -1,0 +1,86 @@
+/**
+ * General English the matcher needs: words that carry no topic, and groups of words that mean
+ * the same thing in questions about people backing candidates. Knowledge-specific words live
+ * in the knowledge files (aliases, keywords, example questions), not here.
+ */
+
+/** Function words and chatter: never evidence that a question is about something. */
+export const stopWords = new Set(
+  `a an the and or but if then so of to in on at by for with from into onto about as than
+  is are was were be been being am do does did doing done have has had having will would shall should
+  can could may might must no yes
+  i me my mine we us our you your yours he him his she her hers it its they them their theirs
+  this that these those there here such some any all each every another both either neither
+  what which who whom whose where how whether according
+  just only also even still ever very really actually exactly currently now right
+  hey hi hello hiya yo ok okay please thanks thank pls plz
+  tell know knows wonder wondering curious quick question ask asking asked explain let give show
+  think thought get got go going want wanted need like would could
+  bot nato natobot anyone someone somebody anybody guys folks team
+  thing things stuff lot bit kind sort way
+  again more most much few lately recently today latest update news
+  trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
+  anything something maybe guess read reading seen saw look looking find found understand idea
+  clue wondered reckon suppose honestly basically literally fyi btw lol hmm um uh well though
+  `
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Words that are about the domain as a whole (the race for the top NATO job): they neither
+ * pick one fact over another nor make a question foreign.
+ */
+export const domainWords = new Set(
+  `nato alliance allied ally allies secretary general sg secgen job post role position top
+  race contest next new successor succeed successor leader leadership head chief boss
+  org organisation organization article report piece story year years`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Synonym groups: every word in a group is indexed and queried as the group's first word.
+ * Written as plain words; they are stemmed when the matcher builds its index.
+ */
+export const synonymGroups: string[][] = [
+  [
+    'back',
+    'support',
+    'endorse',
+    'endorsement',
+    'backer',
+    'supporter',
+    'behind',
+    'favour',
+    'favor',
+    'champion',
+    'sponsor',
+    'vouch',
+    'rally',
+    'approve',
+    'approval',
+    'board',
+  ],
+  ['candidate', 'contender', 'candidacy', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
+  ['rival', 'other', 'competitor', 'opponent', 'competition', 'alternative', 'else'],
+  ['say', 'said', 'state', 'statement', 'remark', 'comment', 'declare', 'claim', 'mention', 'word'],
+  ['resign', 'resignation', 'quit'],
+  ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement'],
+  ['old', 'age', 'aged', 'birthday'],
+  ['country', 'nation', 'member', 'state'],
+  ['partnership', 'relationship', 'relation'],
+  ['election', 'vote', 'poll', 'ballot', 'reelection'],
+  ['ammunition', 'ammo', 'munition', 'shell'],
+  ['defence', 'defense', 'military'],
+  ['when', 'date', 'timing', 'schedule', 'timeline'],
+  ['decide', 'decision', 'choose', 'choice', 'pick', 'select', 'selection', 'appoint', 'resolution', 'settle'],
+  ['meeting', 'meet', 'ministerial', 'gathering'],
+  ['summit', 'leaders'],
+  ['source', 'outlet', 'media', 'press', 'newspaper', 'cite'],
+  ['view', 'opinion', 'position', 'stance', 'take', 'thought'],
+  ['argue', 'urge', 'warn', 'caution', 'call'],
+  ['observer', 'analyst', 'expert', 'commentator', 'pundit'],
+  ['strength', 'strong', 'quality', 'credential', 'merit', 'good', 'great', 'excellent', 'qualified'],
+  ['many', 'number', 'count', 'proportion', 'share', 'percent', 'percentage', 'fraction', 'majority'],
+];

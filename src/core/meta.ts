@@ -1,0 +1,63 @@
+import type { Fact } from './knowledge/types.js';
+
+/**
+ * Questions about the bot itself rather than the article: matched like facts, answered by
+ * composing (the timeline from dated facts, "about" from the sources, "help" from the commands).
+ */
+export const metaFactIds = ['timeline', 'about', 'help'] as const;
+export type MetaFactId = (typeof metaFactIds)[number];
+
+const meta = (id: MetaFactId, questions: string[], keywords: string[]): Fact => ({
+  id,
+  kind: 'about',
+  subjects: [],
+  answer: '',
+  questions,
+  keywords,
+  note: undefined,
+  backing: undefined,
+  date: undefined,
+  evidence: [],
+  file: '(built in)',
+});
+
+export const metaFacts: Fact[] = [
+  meta(
+    'timeline',
+    [
+      'what are the key dates',
+      'timeline',
+      'what are the important dates',
+      'what happens next',
+      'what is the schedule',
+      'give me the timeline of the race',
+      'what are the milestones',
+    ],
+    ['timeline', 'key dates', 'dates', 'schedule', 'milestones', 'chronology', 'calendar', 'next steps'],
+  ),
+  meta(
+    'about',
+    [
+      'which article do you use',
+      'what is your source',
+      'how current is this',
+      'how up to date are you',
+      'when was this written',
+      'what do you know',
+      'where does your information come from',
+    ],
+    ['about', 'article', 'source', 'current', 'date', 'up to date', 'information', 'data', 'knowledge', 'written'],
+  ),
+  meta(
+    'help',
+    [
+      'help',
+      'what can you do',
+      'what commands do you support',
+      'how do i use you',
+      'what can i ask',
+      'how does this work',
+    ],
+    ['help', 'commands', 'usage', 'use', 'instructions', 'options', 'ask', 'work'],
+  ),
+];

@@ -1,0 +1,45 @@
+import type { Evidence, Source } from './knowledge/types.js';
+
+/** A follow-up the user can pick: `label` is shown, `query` is what gets asked. */
+export interface Suggestion {
+  label: string;
+  query: string;
+}
+
+export interface Cited extends Evidence {
+  /** The quote as shown to people, with "…" where it cuts into a sentence. */
+  display: string;
+}
+
+export interface Answered {
+  kind: 'answered';
+  /** The fact that answers, or a composed answer's name ("timeline", "about", "help"). */
+  id: string;
+  /** Facts the answer rests on. */
+  factIds: string[];
+  /** Plain text, no markup. */
+  text: string;
+  confidence: number;
+  evidence: Cited[];
+  notes: string[];
+  sources: Source[];
+  suggestions: Suggestion[];
+}
+
+export interface Ambiguous {
+  kind: 'ambiguous';
+  text: string;
+  confidence: number;
+  suggestions: Suggestion[];
+}
+
+export interface Unknown {
+  kind: 'unknown';
+  text: string;
+  confidence: number;
+  suggestions: Suggestion[];
+  /** Why the engine declined, for logs and curators. */
+  reason: 'empty' | 'no-match' | 'off-topic' | 'unknown-name' | 'missing-argument' | 'too-long';
+}
+
+export type Result = Answered | Ambiguous | Unknown;

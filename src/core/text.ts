@@ -1,0 +1,110 @@
+/**
+ * Text normalisation shared by the index (knowledge) and the queries (questions), so both sides
+ * agree on what a word is.
+ */
+
+const contractions: [RegExp, string][] = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/\bain't\b/g, 'is not'],
+  [/\blet's\b/g, 'let us'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(who|what|where|when|why|how|that|there|it|he|she|here)'s\b/g, '$1 is'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'d\b/g, '$1 would'],
+  [/\bi'm\b/g, 'i am'],
+  // Possessive: "rutte's" -> "rutte", "allies'" -> "allies".
+  [/\b(\w+)'s\b/g, '$1'],
+  [/\b(\w+s)'(?=\s|$)/g, '$1'],
+];
+
+/** Removes Slack markup: mentions, channel links, special mentions, URLs and :emoji: codes. */
+export function stripSlackMarkup(text: string): string {
+  return (
+    text
+      // <#C123|general> -> general ; <http://x|label> -> label
+      .replace(/<#[A-Z0-9]+\|([^>]*)>/g, ' $1 ')
+      .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, ' $1 ')
+      // <@U123>, <!channel>, <!subteam^S1|@team>, <#C123>, <http://x>
+      .replace(/<[@#!][^>]*>/g, ' ')
+      .replace(/<(?:https?|mailto):[^>]*>/g, ' ')
+      .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
+}
+
+/** Lower-case ASCII-ish text with words separated by single spaces. */
+export function normalize(text: string): string {
+  let s = stripSlackMarkup(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[—–]/g, ' ');
+  for (const [re, to] of contractions) s = s.replace(re, to);
+  return s
+    .replace(/(\d)[.,](\d)/g, '$1$2')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function words(text: string): string[] {
+  const n = normalize(text);
+  return n ? n.split(' ') : [];
+}
+
+/** A light suffix stripper: enough to make "backing", "backed" and "backs" one term. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('es') && w.length > 4 && /(sh|ch|x|ss|zz)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3)
+    w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w) && w.length >= 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Optimal string alignment distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  const first = rows[0] as number[];
+  for (let j = 1; j <= b.length; j++) first[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const prev = rows[i - 1] as number[];
+    let best = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/** How many typos a word of this length may carry and still be recognised. */
+export function typoBudget(length: number): number {
+  if (length < 4) return 0;
+  if (length < 7) return 1;
+  return 2;
+}
