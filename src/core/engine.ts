@@ -1,4 +1,4 @@
-import { type Analysis, buildIndex, type KnowledgeIndex, termOf } from './index.js';
+import { type Analysis, buildIndex, domainTerms, type KnowledgeIndex, termOf } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
 import { domainWords, stopWords } from './lexicon.js';
 import type { MetaFactId } from './meta.js';
@@ -107,7 +107,11 @@ function whoBacks(index: KnowledgeIndex, entity: Entity): Result {
   }
   const lead = `The article names no backers for ${entity.name}. `;
   if (profile) return fromFact(index, profile, 1, lead);
-  return unknown('no-match', `${lead}Ask "candidates" to see who is in the running.`, defaultSuggestions(index));
+  return unknown(
+    'no-match',
+    `${lead}Ask "candidates" to see who is in the running.`,
+    defaultSuggestions(index),
+  );
 }
 
 function whoIs(index: KnowledgeIndex, entity: Entity): Result {
@@ -133,7 +137,7 @@ interface Scored {
 
 function answerFreeText(index: KnowledgeIndex, text: string): Result {
   const a = index.analyze(text);
-  const topical = a.terms.filter((t) => !domainWords.has(t));
+  const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {
     const hasDomain = a.words.some((w) => domainWords.has(w));
     if (!hasDomain) {
@@ -196,7 +200,7 @@ export function explain(
   question: string,
 ): { analysis: Analysis; ranked: { id: string; score: number; coverage: number; missing: string[] }[] } {
   const analysis = index.analyze(question);
-  const topical = analysis.terms.filter((t) => !domainWords.has(t));
+  const topical = analysis.terms.filter((t) => !domainTerms.has(t));
   const ranked = rank(index, analysis, topical).map((r) => ({
     id: r.fact.id,
     score: round(r.score),
@@ -254,10 +258,13 @@ function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Resu
   const candidate =
     a.mentions
       .map((m) => index.knowledge.entityById.get(m.entityId))
-      .find((e) => e?.kind === 'person' && index.knowledge.facts.some((f) => f.backing?.candidate === e.id)) ??
-    index.leadingCandidate;
+      .find(
+        (e) => e?.kind === 'person' && index.knowledge.facts.some((f) => f.backing?.candidate === e.id),
+      ) ?? index.leadingCandidate;
   if (!candidate) return undefined;
-  const backers = index.knowledge.facts.find((f) => f.kind === 'backers' && f.subjects.includes(candidate.id));
+  const backers = index.knowledge.facts.find(
+    (f) => f.kind === 'backers' && f.subjects.includes(candidate.id),
+  );
   if (!backers) return undefined;
   const names = entities.map((e) => e?.name ?? '').join(' or ');
   return fromFact(
@@ -290,7 +297,9 @@ function suggestionFor(fact: Fact): Suggestion {
 export function defaultSuggestions(index: KnowledgeIndex): Suggestion[] {
   const lead = index.leadingCandidate;
   return [
-    ...(lead ? [{ label: `Who backs ${lastName(lead)}?`, query: `who-backs ${lastName(lead).toLowerCase()}` }] : []),
+    ...(lead
+      ? [{ label: `Who backs ${lastName(lead)}?`, query: `who-backs ${lastName(lead).toLowerCase()}` }]
+      : []),
     { label: 'Who else is running?', query: 'candidates' },
     { label: 'Key dates', query: 'timeline' },
   ];
@@ -359,7 +368,8 @@ export function displayQuote(sourceText: string, quote: string): string {
   const at = sourceText.indexOf(quote);
   if (at < 0) return quote;
   const before = sourceText.slice(0, at).trimEnd();
-  const startsSentence = before === '' || /[.!?\n]["”]?$/.test(sourceText.slice(0, at).replace(/[ \t]+$/, ''));
+  const startsSentence =
+    before === '' || /[.!?\n]["”]?$/.test(sourceText.slice(0, at).replace(/[ \t]+$/, ''));
   const endsSentence = /[.!?]["”]?$/.test(quote);
   return `${startsSentence ? '' : '…'}${quote}${endsSentence ? '' : '…'}`;
 }

@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
-import { domainWords, stopWords, synonymGroups } from './lexicon.js';
+import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
-import { editDistance, stem, typoBudget, words } from './text.js';
+import { editDistance, normalize, stem, typoBudget, words } from './text.js';
 
 /** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
 export interface Mention {
@@ -69,12 +69,43 @@ export function termOf(word: string): string {
 
 const entityTerm = (id: string): string => `@${id}`;
 
+/** A word that carries no topic, also when inflected ("wants", "happened"). */
+export function isStopWord(word: string): boolean {
+  return stopWords.has(word) || stopWords.has(stem(word));
+}
+
+/** Domain words as canonical terms; a word a synonym group claims keeps its meaning there. */
+export const domainTerms: ReadonlySet<string> = new Set(
+  [...domainWords].map(stem).filter((s) => (canonical.get(s) ?? s) === s),
+);
+
+/** The words the matcher compares: normalised, with idioms and set phrases rewritten. */
+export function tokens(text: string): string[] {
+  const s = rewritePhrases(normalize(text));
+  return s ? s.split(' ') : [];
+}
+
 /** Words that say nothing about a question's form; everything else counts for phrasing. */
-const fillers = new Set(['a', 'an', 'the', 'of', 'to', 'in', 'on', 'for', 'is', 'are', 'do', 'does', 'did', 'be']);
+const fillers = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'to',
+  'in',
+  'on',
+  'for',
+  'is',
+  'are',
+  'do',
+  'does',
+  'did',
+  'be',
+]);
 
 /** Terms for comparing a question's wording with the example questions: question words kept. */
 export function phrasingTerms(text: string): string[] {
-  return words(text)
+  return tokens(text)
     .filter((w) => !fillers.has(w))
     .map(termOf);
 }
@@ -109,14 +140,16 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // Every word the knowledge uses, as written: typo correction targets.
   const surface = new Set<string>();
   const addSurface = (text: string): void => {
-    for (const w of words(text)) if (!stopWords.has(w)) surface.add(w);
+    for (const w of tokens(text)) if (!isStopWord(w)) surface.add(w);
   };
   for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(a);
   for (const f of allFacts) {
-    for (const t of [f.answer, ...f.questions, ...f.keywords, ...f.evidence.map((e) => e.quote)]) addSurface(t);
+    for (const t of [f.answer, ...f.questions, ...f.keywords, ...f.evidence.map((e) => e.quote)])
+      addSurface(t);
   }
   const surfaceByLength = new Map<number, string[]>();
-  for (const w of surface) {
+  // Stop words are correction targets too, so "ther" becomes "there", not "other".
+  for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
     const list = surfaceByLength.get(w.length) ?? [];
     list.push(w);
     surfaceByLength.set(w.length, list);
@@ -128,14 +161,21 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     if (correctionCache.has(word)) return correctionCache.get(word);
     const budget = typoBudget(word.length);
     let best: string | undefined;
-    let bestDistance = budget + 1;
+    let bestCost = budget + 1;
     for (let len = word.length - budget; len <= word.length + budget; len++) {
       for (const candidate of surfaceByLength.get(len) ?? []) {
         // Four-letter words are only corrected for swapped letters ("bakc"), not for any one change.
         if (Math.max(candidate.length, word.length) < 5 && !sameLetters(word, candidate)) continue;
         const d = editDistance(word, candidate, budget);
-        if (d < bestDistance) {
-          bestDistance = d;
+        if (d > budget) continue;
+        const sameStart = candidate[0] === word[0];
+        // Typos rarely hit the first letter: two changes there make another word ("sitting", "citing"),
+        // and a stop word must be one slip away ("weather" is not "whether").
+        if (d > 1 && (!sameStart || stopWords.has(candidate))) continue;
+        // Among equally close words, prefer one that starts like the typed word.
+        const cost = d + (sameStart ? 0 : 0.5);
+        if (cost < bestCost) {
+          bestCost = cost;
           best = candidate;
         }
       }
@@ -156,13 +196,14 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         i += exact.words.length;
         continue;
       }
-      if (fuzzy && !stopWords.has(w) && !knownTerms.has(termOf(w)) && w.length >= 4) {
+      if (fuzzy && !isStopWord(w) && !knownTerms.has(termOf(w)) && w.length >= 4) {
         const fixed = correct(w);
         // Names get a tighter typo budget than other words: "married" must not become "madrid".
         const near = fixed && editDistance(w, fixed, 2) <= (w.length >= 8 ? 2 : 1);
         const ids = fixed && near ? aliasWords.get(fixed) : undefined;
         if (fixed && ids && ids.size > 0) {
-          for (const id of ids) mentions.push({ entityId: id, start: i, end: i + 1, fuzzy: true, word: fixed });
+          for (const id of ids)
+            mentions.push({ entityId: id, start: i, end: i + 1, fuzzy: true, word: fixed });
           i += 1;
           continue;
         }
@@ -173,7 +214,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   };
 
   const analyzeWith = (text: string, fuzzy: boolean, vocab: ReadonlySet<string> | undefined): Analysis => {
-    const ws = words(text);
+    const ws = tokens(text);
     const mentions = findMentions(ws, fuzzy);
     const inMention = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
@@ -190,11 +231,15 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         for (const m of mentions.filter((x) => x.start === i)) push(entityTerm(m.entityId));
         return;
       }
-      if (inMention.has(i) || stopWords.has(w)) return;
+      if (inMention.has(i) || isStopWord(w)) return;
       let t = termOf(w);
-      if (vocab && !vocab.has(t) && !domainWords.has(w)) {
+      if (vocab && !vocab.has(t) && !domainWords.has(w) && !domainTerms.has(t)) {
         const fixed = fuzzy && !/\d/.test(w) ? correct(w) : undefined;
-        if (fixed && !stopWords.has(fixed)) {
+        if (fixed && stopWords.has(fixed)) {
+          fixedWords[i] = fixed;
+          return;
+        }
+        if (fixed) {
           t = termOf(fixed);
           fixedWords[i] = fixed;
         } else foreign.push(w);
@@ -210,7 +255,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   for (const f of allFacts) {
     const weights = new Map<string, number>();
     const add = (text: string, w: number): void => {
-      for (const t of analyzeWith(text, false, undefined).terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+      for (const t of analyzeWith(text, false, undefined).terms)
+        weights.set(t, Math.max(weights.get(t) ?? 0, w));
     };
     for (const q of [...f.questions, ...f.keywords]) add(q, 1);
     add(f.answer, 0.7);

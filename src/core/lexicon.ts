@@ -20,8 +20,12 @@ export const stopWords = new Set(
   thing things stuff lot bit kind sort way
   again more most much few lately recently today latest update news
   trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
-  anything something maybe guess read reading seen saw look looking find found understand idea
+  anything something maybe guess read reading seen saw look looking find understand idea
   clue wondered reckon suppose honestly basically literally fyi btw lol hmm um uh well though
+  one ones people person folk guy whats wants hope hoping happen random probably perhaps maybe
+  kinda sorta gonna wanna gotta dunno pretty quite rather come comes coming came make made making
+  out up down aim
+  mean meaning tbh imo afaik also already anyway besides
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -38,6 +42,35 @@ export const domainWords = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Multi-word expressions rewritten before matching, so that an idiom counts as the one word it
+ * means ("come out for" = back) and set phrases of chatter ("so far", "figure out") vanish.
+ * Applied to normalised text on both sides: the knowledge and the question.
+ */
+export const phraseRewrites: [RegExp, string][] = [
+  [/\b(?:come|comes|came|coming) out (?:for|behind|in favou?r of|in support of)\b/g, 'back'],
+  [/\b(?:get|gets|got|getting|be|is|are) (?:behind)\b/g, 'back'],
+  [/\b(?:sit|sits|sat|sitting|still) on the fence\b/g, 'undecided'],
+  [/\bon the fence\b/g, 'undecided'],
+  [/\b(?:hold|holds|held|holding) out\b/g, 'undecided'],
+  [/\b(?:bring|brings|brought|bringing) (?:down|about the (?:fall|collapse|end) of)\b/g, 'collapse'],
+  [/\b(?:step|steps|stepped|stepping|stand|stands|stood|standing) (?:down|aside)\b/g, 'leave'],
+  [/\b(?:finish|finishes|finished|finishing) up\b/g, 'leave'],
+  [/\b(?:wrap|wraps|wrapped|wrapping|sort|sorts|sorted) (?:up|out)\b/g, 'decide'],
+  [/\b(?:hand|hands|handed|handing|turn|turned) in\b/g, ' '],
+  [/\bmake a difference\b/g, 'shape'],
+  [/\b(?:so far|at all|figure out|find out|by the way|any idea|no idea|in general|as far as)\b/g, ' '],
+  [/\bhow come\b/g, 'why'],
+  [/\bre election\b/g, 'reelection'],
+  [/\bin (?:power|charge|office)\b/g, 'lead'],
+];
+
+export function rewritePhrases(normalized: string): string {
+  let s = normalized;
+  for (const [re, to] of phraseRewrites) s = s.replace(re, to);
+  return s.replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Synonym groups: every word in a group is indexed and queried as the group's first word.
@@ -64,9 +97,28 @@ export const synonymGroups: string[][] = [
   ],
   ['candidate', 'contender', 'candidacy', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
   ['rival', 'other', 'competitor', 'opponent', 'competition', 'alternative', 'else'],
-  ['say', 'said', 'state', 'statement', 'remark', 'comment', 'declare', 'claim', 'mention', 'word'],
+  [
+    'say',
+    'said',
+    'state',
+    'statement',
+    'remark',
+    'comment',
+    'declare',
+    'claim',
+    'mention',
+    'word',
+    'talk',
+    'speak',
+    'spoke',
+  ],
   ['resign', 'resignation', 'quit'],
-  ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement'],
+  ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement', 'finish', 'left'],
+  ['lead', 'led', 'run', 'helm', 'govern', 'rule'],
+  ['surface', 'float', 'emerge', 'touted', 'floated'],
+  ['consolidate', 'strengthen', 'solidify', 'cement', 'bolster'],
+  ['collapse', 'fall', 'fell', 'topple', 'downfall'],
+  ['shape', 'influence', 'affect', 'sway', 'determine'],
   ['old', 'age', 'aged', 'birthday'],
   ['country', 'nation', 'member', 'state'],
   ['partnership', 'relationship', 'relation'],
@@ -74,9 +126,20 @@ export const synonymGroups: string[][] = [
   ['ammunition', 'ammo', 'munition', 'shell'],
   ['defence', 'defense', 'military'],
   ['when', 'date', 'timing', 'schedule', 'timeline'],
-  ['decide', 'decision', 'choose', 'choice', 'pick', 'select', 'selection', 'appoint', 'resolution', 'settle'],
+  [
+    'decide',
+    'decision',
+    'choose',
+    'choice',
+    'pick',
+    'select',
+    'selection',
+    'appoint',
+    'resolution',
+    'settle',
+  ],
   ['meeting', 'meet', 'ministerial', 'gathering'],
-  ['summit', 'leaders'],
+  ['summit'],
   ['source', 'outlet', 'media', 'press', 'newspaper', 'cite'],
   ['view', 'opinion', 'position', 'stance', 'take', 'thought'],
   ['argue', 'urge', 'warn', 'caution', 'call'],

@@ -16,6 +16,12 @@ const contractions: [RegExp, string][] = [
   [/\b(\w+)'ll\b/g, '$1 will'],
   [/\b(\w+)'d\b/g, '$1 would'],
   [/\bi'm\b/g, 'i am'],
+  // The same contractions typed without the apostrophe, as chat often is.
+  [/\b(do|does|did|is|are|was|were|has|have|had|could|would|should|must|need)nt\b/g, '$1 not'],
+  [/\bwont\b/g, 'will not'],
+  [/\bcant\b/g, 'can not'],
+  [/\b(what|who|where|how|that|there|here)s\b/g, '$1 is'],
+  [/\bim\b/g, 'i am'],
   // Possessive: "rutte's" -> "rutte", "allies'" -> "allies".
   [/\b(\w+)'s\b/g, '$1'],
   [/\b(\w+s)'(?=\s|$)/g, '$1'],

@@ -16,5 +16,7 @@ for (const half of halves) {
       41,
     ) + `${pct(s.abstention).padStart(6)} (${s.abstained}/${s.outOfScope})`,
   );
-  if (showMisses) for (const m of s.misses) console.log(`   miss: ${JSON.stringify(m.q)} expected ${m.expect}, got ${m.got}`);
+  if (showMisses)
+    for (const m of s.misses)
+      console.log(`   miss: ${JSON.stringify(m.q)} expected ${m.expect}, got ${m.got}`);
 }

@@ -213,7 +213,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     const text = stringArg(args.text) ?? '';
     const { blocks, attachments } = args;
     if (blocks !== undefined && !Array.isArray(blocks)) {
-      return slackError('invalid_blocks_format', [problem('must be a JSON array of blocks', `${pointerBase}`)]);
+      return slackError('invalid_blocks_format', [
+        problem('must be a JSON array of blocks', `${pointerBase}`),
+      ]);
     }
     if (attachments !== undefined && !Array.isArray(attachments)) return slackError('invalid_attachments');
     if (Array.isArray(attachments) && attachments.length > 100) return slackError('too_many_attachments');
@@ -222,7 +224,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     if (text === '' && !hasBlocks && !hasAttachments) return slackError('no_text');
     if (chars(text) > maxTextLength) return slackError('msg_too_long');
     if (blocks !== undefined) {
-      const problems = validateBlocks(blocks, pointerBase, 50);
+      const problems = checkBlocks(blocks, pointerBase, 50);
       if (problems.length > 0) return slackError('invalid_blocks', problems);
     }
     return undefined;
@@ -309,8 +311,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
         return slackError('invalid_arguments', [problem('missing required field: view', '/view')]);
       }
       const problems = validateHomeView(view);
-      if (problems.length > 0) return slackError('invalid_arguments', problems);
-      const homeView = view as Json;
+      if (problems.length > 0 || !isRecord(view)) return slackError('invalid_arguments', problems);
       const previous = homeViews.get(userId);
       const hash = stringArg(args.hash);
       if (hash !== undefined && previous !== undefined && hash !== previous.hash) {
@@ -324,9 +325,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
           id: current.id,
           team_id: fakeWorkspace.teamId,
           type: 'home',
-          blocks: withBlockIds(homeView.blocks as unknown[]),
-          private_metadata: stringArg(homeView.private_metadata) ?? '',
-          callback_id: stringArg(homeView.callback_id) ?? '',
+          blocks: Array.isArray(view.blocks) ? withBlockIds(view.blocks) : [],
+          private_metadata: stringArg(view.private_metadata) ?? '',
+          callback_id: stringArg(view.callback_id) ?? '',
           state: { values: {} },
           hash: current.hash,
           title: { type: 'plain_text', text: 'View Title', emoji: true },
@@ -337,7 +338,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
           previous_view_id: null,
           root_view_id: current.id,
           app_id: fakeWorkspace.appId,
-          external_id: stringArg(homeView.external_id) ?? '',
+          external_id: stringArg(view.external_id) ?? '',
           app_installed_team_id: fakeWorkspace.teamId,
           bot_id: fakeWorkspace.botId,
         },
@@ -401,11 +402,13 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       return answer;
     }
     const handler = supportedMethods.has(method) ? handlers[method] : undefined;
-    const refusal =
-      request.error ??
-      (handler === undefined ? 'unknown_method' : undefined) ??
-      checkToken(method, request.token);
-    const body = refusal !== undefined || handler === undefined ? slackError(refusal ?? 'unknown_method') : handler(args, token);
+    let body: Json;
+    if (handler === undefined) body = slackError('unknown_method');
+    else if (request.error !== undefined) body = slackError(request.error);
+    else {
+      const authError = checkToken(method, token);
+      body = authError === undefined ? handler(args, token) : slackError(authError);
+    }
     if (body.ok !== true && typeof body.error === 'string') call.error = body.error;
     return { status: 200, body };
   };
@@ -450,7 +453,13 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   });
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const raw = await readBody(req);
+    let raw: string;
+    try {
+      raw = await readBody(req);
+    } catch {
+      res.destroy(); // the client went away mid-request
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
     let answer: Answer | 'hang';
     const apiMatch = /^\/api\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
@@ -483,9 +492,12 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       const outcome = call.error === undefined ? 'ok' : call.error;
       return `  ${call.method} ${truncate(JSON.stringify(call.args), 300)} -> ${outcome}`;
     });
-    for (const post of responses) lines.push(`  response_url ${post.id} ${truncate(JSON.stringify(post.body), 300)}`);
+    for (const post of responses)
+      lines.push(`  response_url ${post.id} ${truncate(JSON.stringify(post.body), 300)}`);
     for (const post of rejectedResponses) {
-      lines.push(`  response_url ${post.id} REFUSED ${post.status} ${post.error}: ${truncate(JSON.stringify(post.body), 300)}`);
+      lines.push(
+        `  response_url ${post.id} REFUSED ${post.status} ${post.error}: ${truncate(JSON.stringify(post.body), 300)}`,
+      );
     }
     return lines.length === 0 ? '  (none)' : lines.join('\n');
   };
@@ -503,7 +515,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() >= deadline) {
-          throw new Error(`fake Slack: condition not met within ${timeoutMs} ms. Seen so far:\n${describeSeen()}`);
+          throw new Error(
+            `fake Slack: condition not met within ${timeoutMs} ms. Seen so far:\n${describeSeen()}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
@@ -660,7 +674,10 @@ function userObject(id: string, user: FakeUser | undefined): Json {
   };
 }
 
-function conversationObject(id: string, state: FakeChannel & { is_member: boolean; is_archived: boolean }): Json {
+function conversationObject(
+  id: string,
+  state: FakeChannel & { is_member: boolean; is_archived: boolean },
+): Json {
   if (id.startsWith('D')) {
     // Slack's IM objects carry neither `name` nor `is_member`.
     const user = state.user ?? (id.endsWith('DM') ? `U${id.slice(1, -2)}` : fakeWorkspace.userId);
@@ -731,7 +748,7 @@ function checkResponseBody(body: Json): string | undefined {
     return 'no_text';
   }
   if (chars(text) > maxTextLength) return 'msg_too_long';
-  if (blocks !== undefined && validateBlocks(blocks, '/blocks', 50).length > 0) return 'invalid_blocks';
+  if (blocks !== undefined && checkBlocks(blocks, '/blocks', 50).length > 0) return 'invalid_blocks';
   return undefined;
 }
 
@@ -756,8 +773,15 @@ function problem(message: string, pointer: string): string {
   return `[ERROR] ${message} [json-pointer:${pointer}]`;
 }
 
-/** Validates a `blocks` array; returns Slack-style `[ERROR] … [json-pointer:…]` messages. */
-export function validateBlocks(blocks: unknown, pointer: string, maxBlocks: number): string[] {
+/**
+ * The fake's Block Kit rules, for renderer tests that want them without HTTP: returns Slack-style
+ * `[ERROR] … [json-pointer:/blocks/…]` messages, empty when Slack would accept the blocks.
+ */
+export function validateBlocks(blocks: unknown, surface: 'message' | 'home' = 'message'): string[] {
+  return surface === 'home' ? checkBlocks(blocks, '/view/blocks', 100) : checkBlocks(blocks, '/blocks', 50);
+}
+
+function checkBlocks(blocks: unknown, pointer: string, maxBlocks: number): string[] {
   const out: string[] = [];
   if (!Array.isArray(blocks)) return [problem('must be an array', pointer)];
   if (blocks.length > maxBlocks) out.push(problem(`no more than ${maxBlocks} items allowed`, pointer));
@@ -770,14 +794,16 @@ export function validateBlocks(blocks: unknown, pointer: string, maxBlocks: numb
     }
     const type = block.type;
     if (typeof type !== 'string' || !knownBlockTypes.has(type)) {
-      const why = typeof type === 'string' && unmodelledBlockTypes.has(type) ? ' (not modelled by the fake)' : '';
+      const why =
+        typeof type === 'string' && unmodelledBlockTypes.has(type) ? ' (not modelled by the fake)' : '';
       out.push(problem(`unsupported block type: ${String(type)}${why}`, `${at}/type`));
       return;
     }
     checkKeys(block, blockKeys[type] ?? [], at, out);
     if (block.block_id !== undefined) {
       const id = block.block_id;
-      if (typeof id !== 'string' || id === '') out.push(problem('must be a non-empty string', `${at}/block_id`));
+      if (typeof id !== 'string' || id === '')
+        out.push(problem('must be a non-empty string', `${at}/block_id`));
       else if (chars(id) > 255) out.push(problem('must be less than 256 characters', `${at}/block_id`));
       else if (blockIds.has(id)) out.push(problem(`duplicate block_id: ${id}`, `${at}/block_id`));
       else blockIds.add(id);
@@ -843,7 +869,7 @@ function checkElements(
     return;
   }
   if (elements.length > max) out.push(problem(`no more than ${max} items allowed`, at));
-  elements.forEach((element: unknown, index) => check(element, `${at}/${index}`));
+  for (const [index, element] of elements.entries()) check(element, `${at}/${index}`);
 }
 
 function checkInteractive(element: unknown, at: string, actionIds: Set<string>, out: string[]): void {
@@ -852,7 +878,9 @@ function checkInteractive(element: unknown, at: string, actionIds: Set<string>, 
     return;
   }
   if (element.type !== 'button') {
-    out.push(problem(`unsupported element type: ${String(element.type)} (the fake models button)`, `${at}/type`));
+    out.push(
+      problem(`unsupported element type: ${String(element.type)} (the fake models button)`, `${at}/type`),
+    );
     return;
   }
   checkKeys(element, buttonKeys, at, out);
@@ -953,7 +981,7 @@ function validateHomeView(view: unknown): string[] {
   const out: string[] = [];
   if (view.type !== 'home') out.push(problem('views.publish only accepts type home', '/view/type'));
   if (view.blocks === undefined) out.push(problem('missing required field: blocks', '/view/blocks'));
-  else out.push(...validateBlocks(view.blocks, '/view/blocks', 100));
+  else out.push(...checkBlocks(view.blocks, '/view/blocks', 100));
   checkString(view.private_metadata, '/view/private_metadata', 3000, out);
   checkString(view.callback_id, '/view/callback_id', 255, out);
   checkString(view.external_id, '/view/external_id', 255, out);

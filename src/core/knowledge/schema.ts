@@ -55,9 +55,7 @@ export const factSchema = z.strictObject({
   questions: z.array(text).min(1, 'give at least one example question'),
   keywords: z.array(z.union([text, z.number().transform(String)])).default([]),
   note: text.optional(),
-  backing: z
-    .strictObject({ backer: id, candidate: id, said_by: z.array(id).default([]) })
-    .optional(),
+  backing: z.strictObject({ backer: id, candidate: id, said_by: z.array(id).default([]) }).optional(),
   date: z
     .strictObject({ start: isoDate, end: isoDate, label: text })
     .refine((d) => d.start <= d.end, { message: 'start must not be after end', path: ['end'] })

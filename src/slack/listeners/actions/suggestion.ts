@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { renderResult } from '../../render/answer.js';
+
+/** A suggestion button: answers the suggested question where the buttons were. */
+export function answerSuggestion(deps: SlackDeps) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const question = action.value ?? '';
+    const result = deps.engine().ask(question);
+    const container = body.container as { is_ephemeral?: boolean; channel_id?: string };
+    if (container.is_ephemeral || !body.channel || !body.message) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        ...renderResult(result, { surface: 'ephemeral', question }),
+      });
+      return;
+    }
+    // The buttons sat on a public reply: answer in that reply's thread.
+    const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
+    await client.chat.postMessage({
+      channel: body.channel.id,
+      thread_ts: threadTs,
+      ...renderResult(result, { surface: 'public', question }),
+    });
+  };
+}

@@ -1,0 +1,23 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { messageKey } from '../../dedupe.js';
+import type { SlackDeps } from '../../deps.js';
+import { replyInThread } from './reply.js';
+
+/** A direct message to the bot: any question, no mention needed. */
+export function messageIm(deps: SlackDeps) {
+  return async ({
+    event,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    // Edits, deletions, joins and bot posts (our own replies included) carry a subtype or bot_id.
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    if ('bot_id' in event && event.bot_id) return;
+    if (!('user' in event) || event.user === context.botUserId) return;
+    const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
+    if (!(await deps.dedupe.claim(messageKey(event.channel, event.ts)))) return;
+    const threadTs =
+      'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
+    await replyInThread(deps, client, { channel: event.channel, text, ts: event.ts, threadTs }, false);
+  };
+}

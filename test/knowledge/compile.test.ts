@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileKnowledge, splitSentences } from '../../src/core/knowledge/compile.js';
+import type { KnowledgeProblem } from '../../src/core/knowledge/types.js';
+import { checkKnowledgeDir, defaultKnowledgeDir } from '../../src/knowledge/load.js';
+
+const dir = defaultKnowledgeDir;
+const yml = readFileSync(resolve(dir, 'nato-race.yml'), 'utf8');
+const article = readFileSync(resolve(dir, 'sources/nato-secretary-general-race.txt'), 'utf8');
+const readSource = (text: string) => (file: string) =>
+  file === 'sources/nato-secretary-general-race.txt' ? text : undefined;
+
+function problemsOf(text: string, source = article): KnowledgeProblem[] {
+  const result = compileKnowledge([{ file: 'nato-race.yml', text }], readSource(source));
+  return result.ok ? [] : result.problems;
+}
+
+/** The line (1-based) of the first occurrence of `needle` in the real file. */
+function lineOf(needle: string): number {
+  const at = yml.indexOf(needle);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return yml.slice(0, at).split('\n').length;
+}
+
+describe('the real knowledge folder', () => {
+  it('is valid and cites every sentence of its article', () => {
+    const result = checkKnowledgeDir(dir);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    if (!result.ok) return;
+    expect(result.knowledge.facts.length).toBeGreaterThan(30);
+    for (const c of result.coverage) expect(c.uncited).toEqual([]);
+  });
+});
+
+describe('knowledge validation names file, path and line', () => {
+  it('reports an evidence quote that is not verbatim in its source', () => {
+    const original = 'Rutte argued at Munich that if Russia’s aggression';
+    const problems = problemsOf(yml.replace(original, 'Rutte argued at Munich that if Russia’s invasion'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file: 'nato-race.yml',
+      path: expect.stringMatching(/^facts\[\d+\]\.evidence\[0\]\.quote$/),
+      line: lineOf(original),
+    });
+    expect(problems[0]?.message).toMatch(/does not occur verbatim/);
+  });
+
+  it('hints at typographic apostrophes when a quote was typed with straight ones', () => {
+    const problems = problemsOf(
+      yml.replace('securing backing from the alliance’s', "securing backing from the alliance''s"),
+    );
+    expect(problems.some((p) => /typographic/.test(p.message))).toBe(true);
+  });
+
+  it('reports quotes that no longer match when the source article is altered', () => {
+    const problems = problemsOf(yml, article.replace('aged 57', 'aged 58'));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /does not occur verbatim/.test(p.message))).toBe(true);
+  });
+
+  it('reports a reference to an entity that does not exist', () => {
+    const problems = problemsOf(yml.replace('subjects: [kallas]', 'subjects: [kalas]'));
+    expect(problems).toEqual([
+      {
+        file: 'nato-race.yml',
+        path: expect.stringMatching(/^facts\[\d+\]\.subjects\[0\]$/),
+        line: lineOf('subjects: [kallas]'),
+        message: 'unknown entity "kalas"',
+      },
+    ]);
+  });
+
+  it('reports a duplicate id', () => {
+    const problems = problemsOf(yml.replace('- id: kallas-profile', '- id: karins-profile'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/duplicate fact id "karins-profile"/);
+    expect(problems[0]?.line).toBe(lineOf('- id: kallas-profile'));
+  });
+
+  it('reports a schema error at its path', () => {
+    const problems = problemsOf(yml.replace('kind: candidates', 'kind: rumours'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.path).toMatch(/^facts\[\d+\]\.kind$/);
+    expect(problems[0]?.line).toBe(lineOf('kind: candidates'));
+  });
+
+  it('reports a missing field at its parent', () => {
+    const problems = problemsOf(
+      yml.replace(/\n {4}answer: >-\n(?: {6}.*\n)+(?= {4}questions:\n {6}- who is mark rutte)/, '\n'),
+    );
+    expect(problems.some((p) => /^facts\[\d+\]\.answer$/.test(p.path) && p.line !== undefined)).toBe(true);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const problems = problemsOf('facts:\n  - id: x\n   bad: [\n');
+    expect(problems[0]?.message).toMatch(/^YAML syntax/);
+    expect(problems[0]?.line).toBeGreaterThan(0);
+  });
+
+  it('reports a source file that does not exist', () => {
+    const problems = problemsOf(
+      yml.replace('file: sources/nato-secretary-general-race.txt', 'file: sources/gone.txt'),
+    );
+    expect(problems.some((p) => /not found/.test(p.message) && p.path === 'sources[0].file')).toBe(true);
+  });
+
+  it('reports ids reserved for built-in answers', () => {
+    const problems = problemsOf(yml.replace('- id: candidates', '- id: timeline'));
+    expect(problems.some((p) => /reserved/.test(p.message))).toBe(true);
+  });
+
+  it('lists sentences that no fact cites', () => {
+    const withExtra = `${article}\nA brand new sentence that nobody cites.\n`;
+    const result = compileKnowledge([{ file: 'nato-race.yml', text: yml }], readSource(withExtra));
+    expect(result.ok && result.coverage[0]?.uncited).toEqual(['A brand new sentence that nobody cites.']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits sentences and skips headings', () => {
+    expect(splitSentences('Title Line\nOne. Two? Three!\n').map((s) => s.sentence)).toEqual([
+      'One.',
+      'Two?',
+      'Three!',
+    ]);
+  });
+});

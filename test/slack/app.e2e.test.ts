@@ -1,0 +1,287 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { type RunningApp, startSlackApp } from '../../src/slack/app.js';
+import { memoryDedupe } from '../../src/slack/dedupe.js';
+import { actionIds } from '../../src/slack/ids.js';
+import { dmChannelFor, type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
+import {
+  blockActionsPayload,
+  dmEvent,
+  homeOpenedEvent,
+  mentionEvent,
+  sendAction,
+  sendCommand,
+  sendEvent,
+  sendUrlVerification,
+} from '../helpers/slack-requests.js';
+
+const botToken = 'xoxb-test-0000000000-abcdefabcdef';
+const signingSecret = 'a'.repeat(32);
+const engine = createEngine(loadKnowledge().knowledge);
+
+let fake: FakeSlack;
+let running: RunningApp;
+let base: string;
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken });
+  running = await startSlackApp(
+    {
+      mode: 'http',
+      botToken,
+      signingSecret,
+      port: 0,
+      apiUrl: fake.apiUrl,
+      logLevel: 'error',
+      knowledgeDir: undefined,
+    },
+    { engine: () => engine, dedupe: memoryDedupe() },
+  );
+  base = `http://127.0.0.1:${running.port}`;
+});
+
+afterAll(async () => {
+  await running.stop();
+  await fake.close();
+});
+
+afterEach(() => {
+  fake.reset();
+});
+
+type Json = Record<string, unknown>;
+const blocksText = (blocks: unknown): string => JSON.stringify(blocks ?? []);
+const buttons = (blocks: unknown): Json[] =>
+  ((blocks as Json[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Json[]);
+
+async function command(text: string, id: string): Promise<Json> {
+  const res = await sendCommand(base, signingSecret, { text, response_url: fake.responseUrl(id) });
+  expect(res.status).toBe(200);
+  await fake.waitFor(() => fake.responsesTo(id).length > 0);
+  return (fake.responsesTo(id)[0] as { body: Json }).body;
+}
+
+describe('/nato over HTTP', () => {
+  it('answers who-backs rutte ephemerally with evidence, source date and a Share button', async () => {
+    const body = await command('who-backs rutte', 'cmd1');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('United States');
+    const blocks = blocksText(body.blocks);
+    expect(blocks).toContain('His chances have strengthened');
+    expect(blocks).toContain('as of late February 2024');
+    const share = buttons(body.blocks).find((b) => b.action_id === actionIds.share);
+    expect(share?.value).toBe('who-backs rutte');
+  });
+
+  it('shows usage for an empty command', async () => {
+    const body = await command('', 'cmd-empty');
+    expect(body.text).toContain('who-backs');
+    expect(body.text).toContain('timeline');
+  });
+
+  it('declines a 5,000-character command with a clear message', async () => {
+    const body = await command('who backs rutte '.repeat(313).slice(0, 5000), 'cmd-long');
+    expect(body.text).toContain('5,000 characters');
+    expect(fake.rejectedResponses).toEqual([]);
+  });
+
+  it('escapes <!channel> typed into a question, so nobody is pinged', async () => {
+    const body = await command('<!channel> who is <!here> kallas <@U999>', 'cmd-esc');
+    // Button values are data sent back to the app, never rendered: only shown text matters.
+    const shown = blocksText(body.blocks).replace(/"value":"(?:[^"\\]|\\.)*"/g, '');
+    const all = `${String(body.text)}${shown}`;
+    expect(all).not.toMatch(/<!channel>|<!here>|<@U999>/);
+    expect(blocksText(body.blocks)).toContain('&lt;!channel&gt;');
+  });
+
+  it('shares an answer in the channel, saying who shared it', async () => {
+    const payload = blockActionsPayload({
+      actionId: actionIds.share,
+      value: 'who-backs rutte',
+      responseUrl: fake.responseUrl('share1'),
+    });
+    const res = await sendAction(base, signingSecret, payload);
+    expect(res.status).toBe(200);
+    await fake.waitFor(() => fake.responsesTo('share1').length === 2);
+    const [shared, removed] = fake.responsesTo('share1').map((r) => r.body);
+    expect(shared?.response_type).toBe('in_channel');
+    expect(blocksText(shared?.blocks)).toContain(`Shared by <@${fakeWorkspace.userId}>`);
+    expect(buttons(shared?.blocks).some((b) => b.action_id === actionIds.share)).toBe(false);
+    expect(removed).toEqual({ delete_original: true });
+  });
+
+  it('answers a suggestion button in place', async () => {
+    const payload = blockActionsPayload({
+      actionId: `${actionIds.suggestion}:1`,
+      value: 'candidates',
+      responseUrl: fake.responseUrl('sugg1'),
+    });
+    await sendAction(base, signingSecret, payload);
+    await fake.waitFor(() => fake.responsesTo('sugg1').length === 1);
+    const body = (fake.responsesTo('sugg1')[0] as { body: Json }).body;
+    expect(body.replace_original).toBe(true);
+    expect(body.text).toContain('Kaja Kallas');
+  });
+
+  it('offers suggestion buttons for a question it cannot answer', async () => {
+    const body = await command('where is nato headquartered?', 'cmd-unknown');
+    expect(body.text).toMatch(/don’t know/);
+    expect(buttons(body.blocks).length).toBeGreaterThan(0);
+    expect(buttons(body.blocks).every((b) => String(b.action_id).startsWith(actionIds.suggestion))).toBe(
+      true,
+    );
+  });
+});
+
+describe('events over HTTP', () => {
+  it('answers a mention in a thread on the message, with the mention stripped', async () => {
+    const event = mentionEvent({ text: 'who backs Rutte?' });
+    const res = await sendEvent(base, signingSecret, event);
+    expect(res.status).toBe(200);
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    const args = (fake.callsTo('chat.postMessage')[0] as { args: Json }).args;
+    expect(args.channel).toBe(fakeWorkspace.channelId);
+    expect(args.thread_ts).toBe(event.ts);
+    expect(args.text).toContain('United Kingdom');
+  });
+
+  it('answers a mention inside a thread in that thread', async () => {
+    const event = mentionEvent({ text: 'who is kallas', threadTs: '1700000000.000100' });
+    await sendEvent(base, signingSecret, event);
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    expect((fake.callsTo('chat.postMessage')[0] as { args: Json }).args.thread_ts).toBe('1700000000.000100');
+  });
+
+  it('answers a direct message, and ignores bot messages and edits', async () => {
+    await sendEvent(base, signingSecret, dmEvent({ text: 'my own reply', botId: fakeWorkspace.botId }));
+    await sendEvent(base, signingSecret, dmEvent({ text: 'edited', subtype: 'message_changed' }));
+    await sendEvent(base, signingSecret, dmEvent({ text: 'who backs rutte' }));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    const posts = fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.args.channel).toBe(dmChannelFor(fakeWorkspace.userId));
+    expect(posts[0]?.args.thread_ts).toBeUndefined();
+  });
+
+  it('replies once to an event delivered twice, and answers a retry whose first delivery was lost', async () => {
+    const event = mentionEvent({ text: 'timeline' });
+    await sendEvent(base, signingSecret, event, { eventId: 'EvTWICE' });
+    await sendEvent(base, signingSecret, event, { eventId: 'EvTWICE', retryNum: 1 });
+    const lost = mentionEvent({ text: 'candidates' });
+    await sendEvent(base, signingSecret, lost, { eventId: 'EvLOST', retryNum: 1, retryReason: 'http_error' });
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 2);
+    await new Promise((r) => setTimeout(r, 150));
+    const threads = fake.callsTo('chat.postMessage').map((c) => c.args.thread_ts);
+    expect(threads.sort()).toEqual([event.ts, lost.ts].sort());
+  });
+
+  it('replies once to a message that arrives as both app_mention and message.im', async () => {
+    const dm = dmEvent({ text: `<@${fakeWorkspace.botUserId}> who is iohannis` });
+    const mention = {
+      ...mentionEvent({ text: dm.text as string, ts: dm.ts as string }),
+      channel: dm.channel,
+    };
+    await sendEvent(base, signingSecret, dm);
+    await sendEvent(base, signingSecret, mention);
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 1);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('escapes <!channel> in a mention reply', async () => {
+    await sendEvent(base, signingSecret, mentionEvent({ text: '&lt;!channel&gt; who is kallas?' }));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    const args = (fake.callsTo('chat.postMessage')[0] as { args: Json }).args;
+    expect(`${String(args.text)}${blocksText(args.blocks)}`).not.toContain('<!channel>');
+  });
+
+  it('answers an emoji-only mention without crashing', async () => {
+    await sendEvent(base, signingSecret, mentionEvent({ text: ':wave: :tada: 🎉' }));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    expect((fake.callsTo('chat.postMessage')[0] as { args: Json }).args.text).toMatch(
+      /didn’t find a question/,
+    );
+  });
+
+  it('publishes the App Home with the race overview', async () => {
+    await sendEvent(base, signingSecret, homeOpenedEvent({}));
+    await fake.waitFor(() => fake.callsTo('views.publish').length === 1);
+    const call = fake.callsTo('views.publish')[0] as { args: Json; error?: string };
+    expect(call.error).toBeUndefined();
+    expect(call.args.user_id).toBe(fakeWorkspace.userId);
+    const view = blocksText(call.args.view);
+    expect(view).toContain('Mark Rutte');
+    expect(view).toContain('Key dates');
+    expect(view).toContain('late February 2024');
+  });
+});
+
+describe('request verification', () => {
+  it('answers url_verification with its challenge', async () => {
+    const res = await sendUrlVerification(base, signingSecret, 'challenge-123');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('challenge-123');
+  });
+
+  it('rejects a bad signature with 401 and does nothing', async () => {
+    const res = await sendEvent(base, signingSecret, mentionEvent({ text: 'who backs rutte' }), {
+      signature: `v0=${'0'.repeat(64)}`,
+    });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('rejects a request signed more than five minutes ago', async () => {
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await sendCommand(
+      base,
+      signingSecret,
+      { text: 'who-backs rutte', response_url: fake.responseUrl('stale') },
+      { timestamp: stale },
+    );
+    expect(res.status).toBe(401);
+  });
+
+  it('serves GET /healthz', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('start-up', () => {
+  const main = resolve(import.meta.dirname, '../../src/main.ts');
+  const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+  const run = (env: Record<string, string>) =>
+    spawnSync(tsx, [main], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      encoding: 'utf8',
+      input: '',
+      timeout: 20_000,
+      cwd: resolve(import.meta.dirname, '..', '..', 'test'),
+    });
+
+  it('exits 1 naming SLACK_BOT_TOKEN when it is missing', () => {
+    const r = run({ SLACK_SIGNING_SECRET: signingSecret });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(r.stderr).not.toContain('    at ');
+  });
+
+  it('exits 1 with a clear message on a malformed token, without echoing it', () => {
+    const r = run({ SLACK_BOT_TOKEN: 'xoxp-secret-value-123', SLACK_SIGNING_SECRET: signingSecret });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN must be a token that starts with "xoxb-"');
+    expect(r.stderr).not.toContain('secret-value');
+  });
+
+  it('refuses to start on an invalid knowledge folder, naming file and line', () => {
+    const r = run({ KNOWLEDGE_DIR: resolve(import.meta.dirname, '../fixtures/bad-knowledge') });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/facts\.yml:\d+/);
+  });
+});
