@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type DatabaseTarget, parseDatabaseUrl } from './store/database.js';
 
 /**
  * The bot's configuration: one schema, parsed once at start-up. Empty strings count as unset,
@@ -31,10 +32,10 @@ const envSchema = z.object({
   ),
   PORT: optional(
     z.coerce
-      .number({ message: 'must be a whole number between 1 and 65535' })
-      .int('must be a whole number between 1 and 65535')
-      .min(1, 'must be a whole number between 1 and 65535')
-      .max(65535, 'must be a whole number between 1 and 65535'),
+      .number({ message: 'must be a whole number between 0 (any free port) and 65535' })
+      .int('must be a whole number between 0 (any free port) and 65535')
+      .min(0, 'must be a whole number between 0 (any free port) and 65535')
+      .max(65535, 'must be a whole number between 0 (any free port) and 65535'),
   ),
   SLACK_API_URL: optional(
     z.url({ message: 'must be a URL such as https://slack.com/api/' }).refine((u) => /^https?:\/\//.test(u), {
@@ -45,6 +46,21 @@ const envSchema = z.object({
     z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be one of debug, info, warn, error' }),
   ),
   KNOWLEDGE_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => !('error' in parseDatabaseUrl(v)), {
+        message: 'must be a SQLite file path (./data/nato-bot.sqlite), a file: URL, or a postgres:// URL',
+      }),
+  ),
+  DIGEST_TICK_SECONDS: optional(
+    z.coerce
+      .number({ message: 'must be a number of seconds between 1 and 3600' })
+      .int('must be a whole number of seconds between 1 and 3600')
+      .min(1, 'must be a number of seconds between 1 and 3600')
+      .max(3600, 'must be a number of seconds between 1 and 3600'),
+  ),
 });
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -52,6 +68,8 @@ export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 interface Common {
   logLevel: LogLevelName;
   knowledgeDir: string | undefined;
+  database: DatabaseTarget;
+  digestTickSeconds: number;
 }
 
 export interface SlackConfig extends Common {
@@ -81,7 +99,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     };
   }
   const e = parsed.data;
-  const common: Common = { logLevel: e.LOG_LEVEL ?? 'info', knowledgeDir: e.KNOWLEDGE_DIR };
+  const common: Common = {
+    logLevel: e.LOG_LEVEL ?? 'info',
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    database: parseDatabaseUrl(e.DATABASE_URL) as DatabaseTarget,
+    digestTickSeconds: e.DIGEST_TICK_SECONDS ?? 30,
+  };
   if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
     return { ok: true, config: { ...common, mode: 'local' } };
   }

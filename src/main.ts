@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { runChat } from './cli/chat.js';
 import { loadOrExit } from './cli/load-or-exit.js';
 import { formatConfigProblems, parseConfig } from './config.js';
 import { createEngine } from './core/engine.js';
+import { digestClient, slackPoster } from './digest/poster.js';
+import { createScheduler } from './digest/scheduler.js';
+import { consoleLog } from './log.js';
 import { startSlackApp } from './slack/app.js';
-import { memoryDedupe } from './slack/dedupe.js';
+import { type Db, openDatabase } from './store/database.js';
+import { digestStore } from './store/digest-store.js';
+import { databaseDedupe } from './store/event-claims.js';
 
 /** The composition root: config, knowledge, engine, then Slack or the local chat. */
 async function main(): Promise<void> {
@@ -32,9 +38,39 @@ async function main(): Promise<void> {
     return;
   }
 
+  const log = consoleLog(config.logLevel);
+  let db: Db;
+  try {
+    db = await openDatabase(config.database);
+  } catch (error) {
+    console.error(
+      `nato-bot cannot start: the database (DATABASE_URL) could not be opened: ${(error as Error).message}`,
+    );
+    process.exit(1);
+  }
+  const now = (): Date => new Date();
+  const store = digestStore(db);
+  await store.recordKnownFacts(
+    engine.knowledge.facts.map((f) => f.id),
+    now(),
+  );
+  const scheduler = createScheduler({
+    store,
+    engine: () => engine,
+    post: slackPoster(digestClient(config.botToken, config.apiUrl)),
+    now,
+    logger: log,
+    instance: `${hostname()}:${process.pid}`,
+    tickSeconds: config.digestTickSeconds,
+  });
+
   let running: Awaited<ReturnType<typeof startSlackApp>>;
   try {
-    running = await startSlackApp(config, { engine: () => engine, dedupe: memoryDedupe() });
+    running = await startSlackApp(config, {
+      engine: () => engine,
+      dedupe: databaseDedupe(db),
+      digest: { store, scheduler, now },
+    });
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     const hint =
@@ -42,15 +78,19 @@ async function main(): Promise<void> {
         ? 'Slack rejected SLACK_BOT_TOKEN: copy the current "Bot User OAuth Token" from OAuth & Permissions.'
         : `Slack did not accept the connection: ${code ?? (error as Error).message}`;
     console.error(`nato-bot cannot start: ${hint}`);
+    await db.destroy();
     process.exit(1);
   }
-  console.log(
+  scheduler.start();
+  log.info(
     config.mode === 'http'
-      ? `nato-bot is running in HTTP mode on port ${running.port}: POST /slack/events, GET /healthz`
-      : 'nato-bot is connected to Slack in Socket Mode',
+      ? `running in HTTP mode on port ${running.port}: POST /slack/events, GET /healthz`
+      : 'connected to Slack in Socket Mode',
   );
   const stop = async (): Promise<void> => {
+    await scheduler.stop();
     await running.stop();
+    await db.destroy();
     process.exit(0);
   };
   process.once('SIGTERM', stop);

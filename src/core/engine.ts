@@ -1,7 +1,7 @@
-import { type Analysis, buildIndex, domainTerms, type KnowledgeIndex, termOf } from './index.js';
+import { type Analysis, buildIndex, domainTerms, isStopWord, type KnowledgeIndex, termOf } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
 import { domainWords, stopWords } from './lexicon.js';
-import type { MetaFactId } from './meta.js';
+import { type MetaFactId, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { stripSlackMarkup, words } from './text.js';
 
@@ -14,6 +14,13 @@ export type CommandName = (typeof commandNames)[number];
 /** Confidence needed to answer; below `ambiguousFloor` the engine says it does not know. */
 const answerFloor = 0.6;
 const ambiguousFloor = 0.45;
+/** Below this gap between the two best facts, the question fits both: ask which. */
+const tieMargin = 0.03;
+/** A question of this many words is chatty: judged on coverage, with room for a stray word. */
+const longQuestion = 12;
+const longCoverageFloor = 0.6;
+/** Terms too common to decide anything on their own, so never held against a fact. */
+const weakTerms: ReadonlySet<string> = new Set(['not']);
 
 export interface Engine {
   readonly knowledge: Knowledge;
@@ -133,12 +140,16 @@ interface Scored {
   score: number;
   coverage: number;
   missing: string[];
+  touched: string[];
 }
 
 function answerFreeText(index: KnowledgeIndex, text: string): Result {
   const a = index.analyze(text);
   const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {
+    // "What can you do?" is all function words: compare it with the questions about the bot itself.
+    const meta = metaIntent(a.words);
+    if (meta) return answerFor(index, meta, 0.8);
     const hasDomain = a.words.some((w) => domainWords.has(w));
     if (!hasDomain) {
       return unknown(
@@ -166,23 +177,43 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
     if (gap) return gap;
     return offTopic(index, ranked);
   }
-  // Words the knowledge never uses mean the question is about something else, unless they are
-  // the chatter around a long question whose other words all fit the answer.
+  // A nearest match is not an answer: every key word of the question must be accounted for by the
+  // fact. Words the knowledge never uses mean the question is about something else; in a long,
+  // chatty question an inflected verb or adverb ("wondering", "honestly") may be mere chatter.
+  const long = a.words.length >= longQuestion;
   if (a.foreign.length > 0) {
-    const known = topical.length - a.foreign.length;
-    const chatty = known >= 2 && a.foreign.length <= known && best.missing.length <= a.foreign.length;
-    if (!chatty) return offTopic(index, ranked);
+    const chatter = long && a.foreign.length <= 2 && a.foreign.every((w) => /(?:ing|ed|ly)$/.test(w));
+    if (!chatter) return offTopic(index, ranked);
+  }
+  const foreign = new Set(a.foreign.map(termOf));
+  const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
+    (t) => !foreign.has(t) && !weakTerms.has(t),
+  );
+  const contentCount = topical.filter((t) => !t.startsWith('@') && !weakTerms.has(t)).length;
+  // A short question has no room for chatter; a long one may carry a stray word or two.
+  const allowed = long ? Math.max(1, Math.floor(contentCount / 3)) : 0;
+  if (unaccounted.length > allowed) return offTopic(index, ranked);
+  if (a.focus && !(index.factTerms.get(best.fact.id) ?? new Map()).has(a.focus)) {
+    if (!domainTerms.has(a.focus) || a.mentions.length === 0) return offTopic(index, ranked);
   }
 
-  if (best.score >= answerFloor) {
-    const second = ranked[1];
+  const second = ranked[1];
+  // Two facts about different things fitting equally well: the question could mean either.
+  const tied =
+    second !== undefined &&
+    best.score - second.score < tieMargin &&
+    !best.fact.subjects.some((s) => second.fact.subjects.includes(s));
+  const confident = long ? best.coverage >= longCoverageFloor : best.score >= answerFloor;
+  if (confident && !tied) {
     const suggestions = second && second.score >= ambiguousFloor ? [suggestionFor(second.fact)] : [];
     const answer = answerFor(index, best.fact, Math.min(1, best.score));
     return { ...answer, suggestions };
   }
   if (best.score >= ambiguousFloor || mentioned.length > 0) {
-    const options = ranked.filter((r) => r.score >= ambiguousFloor * 0.8).slice(0, 3);
-    if (options.length > 0 && best.missing.length <= 1) {
+    const options = ranked
+      .filter((r) => r.score >= Math.max(ambiguousFloor * 0.8, best.score - 0.2))
+      .slice(0, 3);
+    if (options.length > 0) {
       return {
         kind: 'ambiguous',
         text: 'I’m not sure which of these you mean:',
@@ -192,6 +223,20 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
     }
   }
   return offTopic(index, ranked);
+}
+
+function metaIntent(ws: string[]): Fact | undefined {
+  const asked = new Set(ws);
+  let best: { fact: Fact; score: number } | undefined;
+  for (const fact of metaFacts) {
+    for (const q of fact.questions) {
+      const example = new Set(words(q));
+      const shared = [...example].filter((w) => asked.has(w)).length;
+      const score = (2 * shared) / (example.size + asked.size);
+      if (score > (best?.score ?? 0)) best = { fact, score };
+    }
+  }
+  return best && best.score >= 0.8 ? best.fact : undefined;
 }
 
 /** The ranking behind a free-text answer, for tuning and for curators' reports. */
@@ -213,6 +258,7 @@ export function explain(
 function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const weight = (t: string): number => {
     const base = index.idf.get(t) ?? Math.log(1 + index.knowledge.facts.length);
+    if (weakTerms.has(t)) return base * 0.3;
     return t.startsWith('@') ? base * 1.5 : base;
   };
   // Coverage counts known words only; foreign words are judged on their own in answerFreeText.
@@ -221,14 +267,15 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const candidates = new Map<string, Fact>();
   for (const t of topical) for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
 
-  const phrasing = new Map<string, number>();
-  for (const r of index.fuse.search(a.corrected, { limit: 40 })) {
-    const s = 1 - (r.score ?? 1);
-    if (s > (phrasing.get(r.item.factId) ?? 0)) phrasing.set(r.item.factId, s);
-  }
+  const phrasing = index.phrasingScores(a);
 
   const backingIntent = topical.includes('back');
-  const whoIsIntent = /^(who is|who was|tell me about|what about|who are)\b/.test(a.words.join(' '));
+  // "Who is Kallas?", "tell me about Rutte", or a bare name: asking for a profile.
+  const onlyNames = topical.every((t) => t.startsWith('@'));
+  const whoIsIntent =
+    /^(who is|who was|tell me about|what about|who are)\b/.test(a.words.join(' ')) ||
+    (onlyNames &&
+      a.words.every((w, i) => isStopWord(w) || a.mentions.some((m) => i >= m.start && i < m.end)));
   const dateIntent = topical.includes('when');
   const entities = topical.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
 
@@ -236,16 +283,24 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   for (const fact of candidates.values()) {
     const vocab = index.factTerms.get(fact.id) ?? new Map<string, number>();
     const missing = topical.filter((t) => !vocab.has(t));
+    // Terms only the quotes mention: the fact touches on them but is not about them.
+    const touched = topical.filter((t) => !t.startsWith('@') && (vocab.get(t) ?? 1) < 0.6);
     const covered = topical.reduce((sum, t) => sum + weight(t) * (vocab.get(t) ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
-    const strayKnown = missing.filter((t) => !t.startsWith('@') && !foreign.has(t)).length;
+    const strayKnown = missing.filter(
+      (t) => !t.startsWith('@') && !foreign.has(t) && !weakTerms.has(t),
+    ).length;
     let score = 0.75 * coverage + 0.25 * (phrasing.get(fact.id) ?? 0) - 0.12 * strayKnown;
     const subjects = entities.filter((e) => fact.subjects.includes(e)).length;
     if (entities.length > 0) score += (0.08 * subjects) / entities.length;
     if (backingIntent && (fact.kind === 'backing' || fact.kind === 'backers')) score += 0.05;
-    if (whoIsIntent && fact.kind === 'profile' && entities.some((e) => fact.subjects[0] === e)) score += 0.1;
+    if (whoIsIntent && fact.kind === 'profile') {
+      score += entities.length === 0 ? 0.05 : entities.some((e) => fact.subjects[0] === e) ? 0.1 : 0;
+    }
+    // A fact about what was asked, rather than about that and more, fits better.
+    if (fact.subjects.length > 0) score += (0.05 * subjects) / fact.subjects.length;
     if (dateIntent && fact.date) score += 0.05;
-    scored.push({ fact, score, coverage, missing });
+    scored.push({ fact, score, coverage, missing, touched });
   }
   return scored.sort((x, y) => y.score - x.score || x.fact.id.localeCompare(y.fact.id));
 }

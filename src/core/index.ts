@@ -24,6 +24,13 @@ export interface Analysis {
   foreign: string[];
   /** The question's words with typos corrected, for comparing wording. */
   corrected: string;
+  /**
+   * The term a "which X", "what X" or "how many X" asks about: an answer that does not cover it
+   * answers another question.
+   */
+  focus: string | undefined;
+  /** The question's wording in canonical terms, names as entity markers, for comparing phrasing. */
+  phrasing: string[];
 }
 
 interface QuestionDoc {
@@ -44,6 +51,8 @@ export interface KnowledgeIndex {
   postings: ReadonlyMap<string, readonly Fact[]>;
   /** Example questions, for comparing wording (typos already corrected by `analyze`). */
   fuse: Fuse<QuestionDoc>;
+  /** How closely the question's wording matches each fact's closest example question (0..1). */
+  phrasingScores(a: Analysis): Map<string, number>;
   analyze(text: string): Analysis;
   /** The entity a name refers to, typo-tolerant; used by `who-is <name>`. */
   resolveName(name: string): Entity | undefined;
@@ -102,6 +111,9 @@ const fillers = new Set([
   'did',
   'be',
 ]);
+
+/** Function words that still shape what a question asks: kept when comparing wording. */
+const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
 
 /** Terms for comparing a question's wording with the example questions: question words kept. */
 export function phrasingTerms(text: string): string[] {
@@ -172,6 +184,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         // Typos rarely hit the first letter: two changes there make another word ("sitting", "citing"),
         // and a stop word must be one slip away ("weather" is not "whether").
         if (d > 1 && (!sameStart || stopWords.has(candidate))) continue;
+        if (!sameStart && word.length < 7) continue;
         // Among equally close words, prefer one that starts like the typed word.
         const cost = d + (sameStart ? 0 : 0.5);
         if (cost < bestCost) {
@@ -180,6 +193,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         }
       }
     }
+    // Bounded: a long-running bot sees an endless stream of new words.
+    if (correctionCache.size >= 10_000) correctionCache.clear();
     correctionCache.set(word, best);
     return best;
   };
@@ -188,9 +203,16 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const mentions: Mention[] = [];
     for (let i = 0; i < ws.length; ) {
       const w = ws[i] as string;
+      // A name may carry a possessive typed without its apostrophe ("stoltenbergs term").
       const close = (a: string | undefined, b: string): boolean =>
-        a === b || (fuzzy && a !== undefined && a.length >= 5 && editDistance(a, b, 1) <= 1);
-      const exact = (phrases.get(w) ?? []).find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
+        a === b ||
+        (a !== undefined && a.length >= 5 && a === `${b}s`) ||
+        (fuzzy && a !== undefined && a.length >= 5 && editDistance(a, b, 1) <= 1);
+      const options = [
+        ...(phrases.get(w) ?? []),
+        ...(w.endsWith('s') ? (phrases.get(w.slice(0, -1)) ?? []) : []),
+      ];
+      const exact = options.find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
       if (exact) {
         mentions.push({ entityId: exact.entityId, start: i, end: i + exact.words.length, fuzzy: false });
         i += exact.words.length;
@@ -213,40 +235,101 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     return mentions;
   };
 
+  // Words of a person's role ("prime minister" for Rutte) say who, not what, once the person is named.
+  const roleWords = new Map<string, Set<string>>();
+  for (const e of knowledge.entities) {
+    if (e.kind === 'person' && e.role)
+      roleWords.set(e.id, new Set(tokens(e.role).filter((w) => !isStopWord(w))));
+  }
+
   const analyzeWith = (text: string, fuzzy: boolean, vocab: ReadonlySet<string> | undefined): Analysis => {
-    const ws = tokens(text);
+    // Clauses, so that a clause of pure chatter ("my manager asked this morning") can be set aside.
+    const clauses = text.split(/[?!:;\n]+|[.,](?=\s|$)/);
+    const ws: string[] = [];
+    const clauseOf: number[] = [];
+    clauses.forEach((c, k) => {
+      for (const w of tokens(c)) {
+        ws.push(w);
+        clauseOf.push(k);
+      }
+    });
     const mentions = findMentions(ws, fuzzy);
     const inMention = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
-    const terms: string[] = [];
-    const foreign: string[] = [];
+    const roles = new Set(vocab ? mentions.flatMap((m) => [...(roleWords.get(m.entityId) ?? [])]) : []);
     const fixedWords = [...ws];
-    const push = (t: string): void => {
-      if (!terms.includes(t)) terms.push(t);
-    };
+    const termAt: (string | undefined)[] = [];
+    const foreignAt = new Set<number>();
+    const phrasing: string[] = [];
     ws.forEach((w, i) => {
       const mention = mentions.find((m) => m.start === i);
       if (mention) {
         if (mention.word) fixedWords[i] = mention.word;
-        for (const m of mentions.filter((x) => x.start === i)) push(entityTerm(m.entityId));
+        phrasing.push(entityTerm(mention.entityId));
         return;
       }
-      if (inMention.has(i) || isStopWord(w)) return;
+      if (inMention.has(i)) return;
+      if (isStopWord(w) || roles.has(w)) {
+        if (questionWords.has(w)) phrasing.push(w);
+        return;
+      }
       let t = termOf(w);
       if (vocab && !vocab.has(t) && !domainWords.has(w) && !domainTerms.has(t)) {
         const fixed = fuzzy && !/\d/.test(w) ? correct(w) : undefined;
         if (fixed && stopWords.has(fixed)) {
           fixedWords[i] = fixed;
+          if (questionWords.has(fixed)) phrasing.push(fixed);
           return;
         }
         if (fixed) {
           t = termOf(fixed);
           fixedWords[i] = fixed;
-        } else foreign.push(w);
+        } else foreignAt.add(i);
+      }
+      termAt[i] = t;
+      phrasing.push(t);
+    });
+    // A clause with no word the knowledge knows is chatter around the question, when another
+    // clause carries it; its unknown words then say nothing about what is asked.
+    const knownClauses = new Set<number>();
+    ws.forEach((_, i) => {
+      if (inMention.has(i) || (termAt[i] !== undefined && !foreignAt.has(i)))
+        knownClauses.add(clauseOf[i] as number);
+    });
+    const terms: string[] = [];
+    const foreign: string[] = [];
+    const push = (t: string): void => {
+      if (!terms.includes(t)) terms.push(t);
+    };
+    ws.forEach((w, i) => {
+      const starting = mentions.filter((m) => m.start === i);
+      if (starting.length > 0) {
+        for (const m of starting) push(entityTerm(m.entityId));
+        return;
+      }
+      const t = termAt[i];
+      if (t === undefined) return;
+      if (foreignAt.has(i)) {
+        if (knownClauses.size > 0 && !knownClauses.has(clauseOf[i] as number)) return;
+        foreign.push(w);
       }
       push(t);
     });
-    return { words: ws, mentions, terms, foreign, corrected: fixedWords.join(' ') };
+    let focus: string | undefined;
+    ws.forEach((_, i) => {
+      const asks =
+        /^(which|what|whose)$/.test(ws[i - 1] ?? '') ||
+        /^how (many|much)$/.test(ws.slice(i - 2, i).join(' '));
+      if (focus !== undefined || !asks) return;
+      // Skip function words to the noun asked about ("which news outlets"); a name ends the search.
+      for (let k = i; k < ws.length && focus === undefined; k++) {
+        const fixed = fixedWords[k] as string;
+        if (inMention.has(k)) focus = '';
+        else if (!isStopWord(ws[k] as string) && !isStopWord(fixed)) focus = termOf(fixed);
+      }
+    });
+    if (focus === '') focus = undefined;
+    return { words: ws, mentions, terms, foreign, corrected: fixedWords.join(' '), focus, phrasing };
   };
 
   // Fact vocabularies: what each fact is about, in canonical terms, weighted by where the term
@@ -304,6 +387,23 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     },
   );
 
+  // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
+  const examples = allFacts.flatMap((f) =>
+    f.questions.map((q) => ({ factId: f.id, terms: new Set(analyzeWith(q, false, undefined).phrasing) })),
+  );
+  const phrasingScores = (a: Analysis): Map<string, number> => {
+    const query = new Set(a.phrasing);
+    const scores = new Map<string, number>();
+    if (query.size === 0) return scores;
+    for (const ex of examples) {
+      let shared = 0;
+      for (const t of ex.terms) if (query.has(t)) shared++;
+      const s = (2 * shared) / (ex.terms.size + query.size);
+      if (s > (scores.get(ex.factId) ?? 0)) scores.set(ex.factId, s);
+    }
+    return scores;
+  };
+
   const profileOf = new Map<string, Fact>();
   for (const f of knowledge.facts) {
     const subject = f.subjects[0];
@@ -329,6 +429,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     factTerms,
     postings,
     fuse,
+    phrasingScores,
     analyze,
     resolveName,
     profileOf,

@@ -25,7 +25,8 @@ export const stopWords = new Set(
   one ones people person folk guy whats wants hope hoping happen random probably perhaps maybe
   kinda sorta gonna wanna gotta dunno pretty quite rather come comes coming came make made making
   out up down aim
-  mean meaning tbh imo afaik also already anyway besides
+  mean meaning tbh imo afaik also already anyway besides see sees sorry apologies bother remind
+  appreciate cheers colleague colleagues coworker manager teammate
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -36,9 +37,9 @@ export const stopWords = new Set(
  * pick one fact over another nor make a question foreign.
  */
 export const domainWords = new Set(
-  `nato alliance allied ally allies secretary general sg secgen job post role position top
+  `nato alliance secretary general sg secgen job post role position top
   race contest next new successor succeed successor leader leadership head chief boss
-  org organisation organization article report piece story year years`
+  org organisation organization year years`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -62,6 +63,14 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bmake a difference\b/g, 'shape'],
   [/\b(?:so far|at all|figure out|find out|by the way|any idea|no idea|in general|as far as)\b/g, ' '],
   [/\bhow come\b/g, 'why'],
+  [/\bis (?:that|it|this) (?:true|right|correct)\b/g, ' '],
+  [/\bpm\b/g, 'prime minister'],
+  [/\b(?:at the moment|right now|these days|at this point|as of now|as things stand)\b/g, ' '],
+  [/\b(?:stand|stands|stood|standing) (?:again|for)\b/g, 'run'],
+  // The asker's own schedule ("before my call", "after we meet") is not part of the question.
+  [/\b(?:before|after|until|till) (?:my|our|your|i|we|you) \w+\b/g, ' '],
+  [/\b(?:such a |so )?big deal\b/g, 'important'],
+  [/\baccording to (?:the |this |that )?(?:article|report|piece|story|source)\b/g, ' '],
   [/\bre election\b/g, 'reelection'],
   [/\bin (?:power|charge|office)\b/g, 'lead'],
 ];
@@ -100,7 +109,6 @@ export const synonymGroups: string[][] = [
   [
     'say',
     'said',
-    'state',
     'statement',
     'remark',
     'comment',
@@ -120,12 +128,12 @@ export const synonymGroups: string[][] = [
   ['collapse', 'fall', 'fell', 'topple', 'downfall'],
   ['shape', 'influence', 'affect', 'sway', 'determine'],
   ['old', 'age', 'aged', 'birthday'],
-  ['country', 'nation', 'member', 'state'],
+  ['country', 'nation', 'member', 'ally', 'allies', 'allied'],
   ['partnership', 'relationship', 'relation'],
   ['election', 'vote', 'poll', 'ballot', 'reelection'],
   ['ammunition', 'ammo', 'munition', 'shell'],
   ['defence', 'defense', 'military'],
-  ['when', 'date', 'timing', 'schedule', 'timeline'],
+  ['when', 'date', 'timing', 'time', 'soon'],
   [
     'decide',
     'decision',
@@ -140,10 +148,15 @@ export const synonymGroups: string[][] = [
   ],
   ['meeting', 'meet', 'ministerial', 'gathering'],
   ['summit'],
-  ['source', 'outlet', 'media', 'press', 'newspaper', 'cite'],
+  ['outlet', 'media', 'press', 'newspaper', 'cite', 'quote', 'journalist', 'reporter'],
+  ['deadline', 'cutoff', 'cut off'],
   ['view', 'opinion', 'position', 'stance', 'take', 'thought'],
-  ['argue', 'urge', 'warn', 'caution', 'call'],
+  ['argue', 'contend', 'insist'],
+  ['urge', 'push'],
+  ['warn', 'caution'],
   ['observer', 'analyst', 'expert', 'commentator', 'pundit'],
-  ['strength', 'strong', 'quality', 'credential', 'merit', 'good', 'great', 'excellent', 'qualified'],
+  ['strength', 'strong', 'quality', 'merit', 'asset', 'advantage'],
+  ['credential', 'qualification', 'qualified', 'expertise'],
+  ['good', 'great', 'excellent', 'exceptional', 'ideal', 'suitable'],
   ['many', 'number', 'count', 'proportion', 'share', 'percent', 'percentage', 'fraction', 'majority'],
 ];

@@ -86,26 +86,28 @@ export function stem(word: string): string {
 /** Optimal string alignment distance, stopping early once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  const first = rows[0] as number[];
-  for (let j = 1; j <= b.length; j++) first[j] = j;
+  if (a === b) return 0;
+  // Three rolling rows (the one before the previous is needed for transpositions).
+  let before = new Int32Array(b.length + 1);
+  let prev = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
-    let best = Number.POSITIVE_INFINITY;
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+        v = Math.min(v, (before[j - 2] as number) + 1);
       }
       row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    [before, prev, row] = [prev, row, before];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
 
 /** How many typos a word of this length may carry and still be recognised. */

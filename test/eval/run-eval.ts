@@ -8,15 +8,21 @@ const engine = createEngine(loadKnowledge().knowledge);
 const set = loadEvalSet();
 const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 
-console.log('half   questions  in-scope accuracy      abstention (out of scope)');
+const row = (cells: string[]): string =>
+  cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(i === 1 ? 9 : 24))).join('  ');
+console.log(row(['half', 'questions', 'in-scope accuracy', 'abstention']));
 for (const half of halves) {
   const s = score(set[half], (q) => engine.ask(q));
   console.log(
-    `${half.padEnd(6)} ${String(set[half].length).padStart(9)}  ${pct(s.accuracy).padStart(6)} (${s.inScopeCorrect}/${s.inScope})`.padEnd(
-      41,
-    ) + `${pct(s.abstention).padStart(6)} (${s.abstained}/${s.outOfScope})`,
+    row([
+      half,
+      String(set[half].length),
+      `${pct(s.accuracy)} (${s.inScopeCorrect}/${s.inScope})`,
+      `${pct(s.abstention)} (${s.abstained}/${s.outOfScope})`,
+    ]),
   );
-  if (showMisses)
+  if (showMisses) {
     for (const m of s.misses)
       console.log(`   miss: ${JSON.stringify(m.q)} expected ${m.expect}, got ${m.got}`);
+  }
 }

@@ -1,12 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine } from '../../src/core/engine.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { type RunningApp, startSlackApp } from '../../src/slack/app.js';
-import { memoryDedupe } from '../../src/slack/dedupe.js';
 import { actionIds } from '../../src/slack/ids.js';
-import { dmChannelFor, type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
+import { type Bot, signingSecret, startBot } from '../helpers/bot.js';
+import { dmChannelFor, type FakeSlack, fakeWorkspace } from '../helpers/fake-slack.js';
 import {
   blockActionsPayload,
   dmEvent,
@@ -18,34 +15,18 @@ import {
   sendUrlVerification,
 } from '../helpers/slack-requests.js';
 
-const botToken = 'xoxb-test-0000000000-abcdefabcdef';
-const signingSecret = 'a'.repeat(32);
-const engine = createEngine(loadKnowledge().knowledge);
-
+let bot: Bot;
 let fake: FakeSlack;
-let running: RunningApp;
 let base: string;
 
 beforeAll(async () => {
-  fake = await startFakeSlack({ botToken });
-  running = await startSlackApp(
-    {
-      mode: 'http',
-      botToken,
-      signingSecret,
-      port: 0,
-      apiUrl: fake.apiUrl,
-      logLevel: 'error',
-      knowledgeDir: undefined,
-    },
-    { engine: () => engine, dedupe: memoryDedupe() },
-  );
-  base = `http://127.0.0.1:${running.port}`;
+  bot = await startBot();
+  fake = bot.fake;
+  base = bot.base;
 });
 
 afterAll(async () => {
-  await running.stop();
-  await fake.close();
+  await bot.stop();
 });
 
 afterEach(() => {

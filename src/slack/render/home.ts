@@ -5,13 +5,22 @@ import { escapeMrkdwn, escapeWithin } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
 
+const section2 = (mrkdwn: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: mrkdwn } });
+
 const section = (text: string): Block => ({
   type: 'section',
   text: { type: 'mrkdwn', text: escapeWithin(text, 2900) },
 });
 
 /** The App Home: an overview of the race and how to ask. */
-export function renderHome(engine: Engine): types.HomeView {
+export interface HomeSubscription {
+  channelId: string;
+  time: string;
+  zone: string;
+  paused: string | null;
+}
+
+export function renderHome(engine: Engine, subscriptions: HomeSubscription[] = []): types.HomeView {
   const lead = engine.index.leadingCandidate;
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'The race for NATO Secretary General' } },
@@ -46,6 +55,26 @@ export function renderHome(engine: Engine): types.HomeView {
         ].join('\n'),
       },
     },
+  );
+  blocks.push({ type: 'divider' }, section2('*Daily digests in this workspace*'));
+  blocks.push(
+    subscriptions.length === 0
+      ? section(
+          `No channel gets a daily digest yet. Run \`${slashCommand} digest on\` in a channel to subscribe it.`,
+        )
+      : {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: subscriptions
+              .slice(0, 40)
+              .map(
+                (s) =>
+                  `• <#${s.channelId}> at ${s.time} (${escapeMrkdwn(s.zone)})${s.paused ? `: paused (${escapeMrkdwn(s.paused)})` : ''}`,
+              )
+              .join('\n'),
+          },
+        },
   );
   const sources = engine.knowledge.sources.map(
     (s) =>

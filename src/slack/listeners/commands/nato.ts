@@ -1,23 +1,32 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseDigestCommand } from '../../../core/digest-command.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
+import { handleDigestCommand } from './digest.js';
 
 /** `/nato <question or subcommand>`: answered ephemerally, with a button to share it. */
 export function natoCommand(deps: SlackDeps) {
-  return async ({
-    ack,
-    command,
-    respond,
-    logger,
-  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const { ack, command, respond, logger } = args;
     await ack();
     const question = command.text ?? '';
-    const result = deps.engine().ask(question.trim() === '' ? 'help' : question);
-    const message = renderResult(result, { surface: 'ephemeral', question });
     try {
-      await respond({ response_type: 'ephemeral', ...message });
+      const digest = parseDigestCommand(question);
+      if (digest) {
+        await handleDigestCommand(deps.digest, digest, args);
+        return;
+      }
+      const result = deps.engine().ask(question.trim() === '' ? 'help' : question);
+      await respond({
+        response_type: 'ephemeral',
+        ...renderResult(result, { surface: 'ephemeral', question }),
+      });
     } catch (error) {
-      logger.error(`could not send the answer to /nato: ${String(error)}`);
+      logger.error(`/nato failed: ${(error as Error).message}`);
+      await respond({
+        response_type: 'ephemeral',
+        text: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+      }).catch(() => undefined);
     }
   };
 }

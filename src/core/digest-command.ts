@@ -1,0 +1,70 @@
+import { parseTimeOfDay, resolveZone } from './schedule.js';
+
+export type DigestCommand =
+  | { action: 'on'; minutes: number | undefined; zone: string | undefined }
+  | { action: 'off' | 'status' | 'preview' | 'help' }
+  | { action: 'invalid'; message: string };
+
+const example = '`/nato digest on 09:00 Europe/Amsterdam`';
+
+/** Parses the text after `/nato digest`; undefined when the text is not a digest command. */
+export function parseDigestCommand(text: string): DigestCommand | undefined {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words[0]?.toLowerCase() !== 'digest') return undefined;
+  const [action, ...rest] = words.slice(1);
+  switch (action?.toLowerCase()) {
+    case undefined:
+    case 'help':
+      return { action: 'help' };
+    case 'off':
+    case 'status':
+    case 'preview':
+      return rest.length === 0
+        ? { action: action.toLowerCase() as 'off' | 'status' | 'preview' }
+        : { action: 'invalid', message: `\`digest ${action.toLowerCase()}\` takes nothing after it.` };
+    case 'on':
+      return parseOn(rest);
+    default:
+      return {
+        action: 'invalid',
+        message: `I don’t know \`digest ${truncate(action ?? '')}\`. Use \`digest on\`, \`digest off\`, \`digest status\` or \`digest preview\`.`,
+      };
+  }
+}
+
+function parseOn(args: string[]): DigestCommand {
+  let minutes: number | undefined;
+  let zone: string | undefined;
+  // "9 am" arrives as two words: join a bare am/pm to the number before it.
+  const tokens = args.reduce<string[]>((acc, w) => {
+    if (/^(am|pm)$/i.test(w) && acc.length > 0) acc[acc.length - 1] += w;
+    else acc.push(w);
+    return acc;
+  }, []);
+  for (const token of tokens) {
+    if (/\d/.test(token) && !token.includes('/')) {
+      const parsed = parseTimeOfDay(token);
+      if (parsed === undefined || minutes !== undefined) {
+        return {
+          action: 'invalid',
+          message: `“${truncate(token)}” is not a time I can read. Give the time as HH:MM on a 24-hour clock, for example ${example}.`,
+        };
+      }
+      minutes = parsed;
+    } else {
+      const resolved = resolveZone(token);
+      if (resolved === undefined || zone !== undefined) {
+        return {
+          action: 'invalid',
+          message: `“${truncate(token)}” is not a time zone I know. Use an IANA name such as Europe/Amsterdam, America/New_York or UTC, for example ${example}.`,
+        };
+      }
+      zone = resolved;
+    }
+  }
+  return { action: 'on', minutes, zone };
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}

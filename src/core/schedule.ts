@@ -1,0 +1,126 @@
+/**
+ * Local dates and times in IANA time zones, for the daily digest. A subscription is due once per
+ * local day, from its local time on: on a spring-forward day a time inside the skipped hour
+ * (02:30) is reached when the clock jumps to 03:00, and on a fall-back day the repeated hour
+ * cannot make it due twice, because deliveries are keyed by local date.
+ */
+
+export interface LocalTime {
+  /** YYYY-MM-DD in the zone. */
+  date: string;
+  /** Minutes since local midnight. */
+  minutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+export function isValidZone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localTime(instant: Date, zone: string): LocalTime {
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  };
+}
+
+/** Due when the local clock has reached the subscription's time on the local day. */
+export function isDue(instant: Date, zone: string, minutes: number): boolean {
+  return localTime(instant, zone).minutes >= minutes;
+}
+
+/** Parses "9:00", "09:30", "9am", "9.30pm" into minutes since midnight. */
+export function parseTimeOfDay(text: string): number | undefined {
+  const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  const suffix = m[3]?.toLowerCase();
+  if (!m[2] && !suffix) return undefined;
+  if (suffix) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (suffix === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return undefined;
+  return hour * 60 + minute;
+}
+
+export function formatTimeOfDay(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Common abbreviations people type, mapped to a representative IANA zone. */
+const zoneAbbreviations: Record<string, string> = {
+  UTC: 'UTC',
+  GMT: 'UTC',
+  Z: 'UTC',
+  CET: 'Europe/Brussels',
+  CEST: 'Europe/Brussels',
+  WET: 'Europe/Lisbon',
+  EET: 'Europe/Helsinki',
+  BST: 'Europe/London',
+  ET: 'America/New_York',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CT: 'America/Chicago',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  MT: 'America/Denver',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PT: 'America/Los_Angeles',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  JST: 'Asia/Tokyo',
+  IST: 'Asia/Kolkata',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+};
+
+/** An IANA name (case-insensitive) or a common abbreviation; undefined when unknown. */
+export function resolveZone(text: string): string | undefined {
+  const t = text.trim();
+  const abbreviation = zoneAbbreviations[t.toUpperCase()];
+  if (abbreviation) return abbreviation;
+  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(t)) return undefined;
+  if (!isValidZone(t)) return undefined;
+  // Intl accepts any case; report the canonical spelling.
+  return new Intl.DateTimeFormat('en-US', { timeZone: t }).resolvedOptions().timeZone;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,197 @@
+import { buildDigest, chooseFactOfDay, cycleComplete, type Digest } from '../core/digest.js';
+import type { Engine } from '../core/engine.js';
+import { addDays, daysBetween, localTime } from '../core/schedule.js';
+import { renderDigest } from '../slack/render/digest.js';
+import type { Delivery, DigestStore, Subscription } from '../store/digest-store.js';
+import type { Poster } from './poster.js';
+
+export interface SchedulerLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface SchedulerDeps {
+  store: DigestStore;
+  engine: () => Engine;
+  post: Poster;
+  now: () => Date;
+  logger: SchedulerLogger;
+  /** Names this process in claims, for the logs of a multi-instance deployment. */
+  instance: string;
+  tickSeconds: number;
+  /** A claim older than this that never reached Slack is taken over. */
+  staleClaimSeconds?: number;
+}
+
+export interface TickReport {
+  posted: string[];
+  missed: string[];
+  failed: string[];
+}
+
+/** How far back a restart looks for days that ended without a digest. */
+const missedLookbackDays = 31;
+
+export interface Scheduler {
+  tick(): Promise<TickReport>;
+  start(): void;
+  /** Stops ticking and waits for a tick in flight to finish its posts. */
+  stop(): Promise<void>;
+  /** The digest a channel would get next, without posting or recording anything. */
+  preview(subscriptionId: string | undefined, localDate: string): Promise<Digest>;
+}
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const staleMs = (deps.staleClaimSeconds ?? 120) * 1000;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<TickReport> | undefined;
+
+  async function digestFor(sub: Subscription | undefined, localDate: string): Promise<Digest> {
+    const engine = deps.engine();
+    const facts = engine.knowledge.facts;
+    let factOfDay = chooseFactOfDay(facts, new Set());
+    let newFacts: typeof facts = [];
+    if (sub) {
+      const shown = await deps.store.shownFacts(sub.id);
+      factOfDay = chooseFactOfDay(facts, cycleComplete(facts, shown) ? new Set() : shown);
+      const last = await deps.store.latestDelivery(sub.id, 'posted');
+      if (last?.posted_at) {
+        const fresh = await deps.store.factsSeenAfter(last.posted_at);
+        newFacts = facts.filter((f) => fresh.has(f.id));
+      }
+    }
+    return buildDigest(engine, { date: localDate, factOfDay, newFacts });
+  }
+
+  async function deliver(sub: Subscription, localDate: string, report: TickReport): Promise<void> {
+    const digest = await digestFor(sub, localDate);
+    const factId = digest.factOfDay?.fact.id ?? null;
+    await deps.store.update(sub.id, localDate, { status: 'sending', fact_id: factId, error: null });
+    const outcome = await deps.post(sub.channel_id, renderDigest(digest));
+    const now = deps.now();
+    const label = `${sub.channel_id} ${localDate}`;
+    switch (outcome.kind) {
+      case 'posted': {
+        await deps.store.update(sub.id, localDate, {
+          status: 'posted',
+          posted_at: now.toISOString(),
+          message_ts: outcome.ts,
+        });
+        if (factId) {
+          const shown = await deps.store.shownFacts(sub.id);
+          await deps.store.markShown(sub.id, factId, cycleComplete(deps.engine().knowledge.facts, shown));
+        }
+        report.posted.push(label);
+        deps.logger.info(`digest posted to ${label}`);
+        return;
+      }
+      case 'rate_limited': {
+        const retryAt = new Date(now.getTime() + outcome.retryAfterSeconds * 1000).toISOString();
+        await deps.store.update(sub.id, localDate, {
+          status: 'rate_limited',
+          retry_at: retryAt,
+          error: 'ratelimited',
+        });
+        deps.logger.warn(`digest for ${label} rate limited; retrying after ${outcome.retryAfterSeconds}s`);
+        return;
+      }
+      case 'channel_unavailable': {
+        await deps.store.update(sub.id, localDate, { status: 'failed', error: outcome.error });
+        await deps.store.setStatus(sub.id, 'paused', outcome.error, now);
+        report.failed.push(label);
+        deps.logger.warn(`digest for ${label} paused: Slack answered ${outcome.error}`);
+        return;
+      }
+      case 'unknown': {
+        // Slack may or may not have posted: recording it beats a second post.
+        await deps.store.update(sub.id, localDate, { status: 'unknown', error: outcome.error });
+        report.failed.push(label);
+        deps.logger.warn(`digest for ${label} has an unknown outcome (${outcome.error}); not resent`);
+        return;
+      }
+      case 'failed': {
+        await deps.store.update(sub.id, localDate, { status: 'failed', error: outcome.error });
+        report.failed.push(label);
+        deps.logger.error(`digest for ${label} failed: ${outcome.error}`);
+        return;
+      }
+    }
+  }
+
+  /** Takes over a delivery that is ours to finish: a stale claim, or a rate-limited one now due. */
+  async function resume(d: Delivery, now: Date): Promise<boolean> {
+    if (d.status === 'claimed' && now.getTime() - Date.parse(d.claimed_at) > staleMs) {
+      return deps.store.reclaim(d, 'claimed', now, deps.instance);
+    }
+    if (d.status === 'rate_limited' && d.retry_at && d.retry_at <= now.toISOString()) {
+      return deps.store.reclaim(d, 'rate_limited', now, deps.instance);
+    }
+    if (d.status === 'sending' && now.getTime() - Date.parse(d.claimed_at) > staleMs) {
+      // The process stopped while Slack was being called: whether it posted is unknown.
+      await deps.store.update(d.subscription_id, d.local_date, {
+        status: 'unknown',
+        error: 'stopped while posting; outcome unknown, not resent',
+      });
+    }
+    return false;
+  }
+
+  async function recordMissedDays(
+    sub: Subscription,
+    today: string,
+    now: Date,
+    report: TickReport,
+  ): Promise<void> {
+    const from = [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
+    for (let day = from; daysBetween(day, today) > 0; day = addDays(day, 1)) {
+      if (await deps.store.recordMissed(sub.id, day, now, deps.instance)) {
+        report.missed.push(`${sub.channel_id} ${day}`);
+        deps.logger.warn(`digest for ${sub.channel_id} on ${day} was missed: the bot was down all that day`);
+      }
+    }
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const report: TickReport = { posted: [], missed: [], failed: [] };
+    const now = deps.now();
+    for (const sub of await deps.store.listActive()) {
+      try {
+        const local = localTime(now, sub.zone);
+        await recordMissedDays(sub, local.date, now, report);
+        if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
+        const existing = await deps.store.delivery(sub.id, local.date);
+        const ours = existing
+          ? await resume(existing, now)
+          : await deps.store.claim(sub.id, local.date, now, deps.instance);
+        if (ours) await deliver(sub, local.date, report);
+      } catch (error) {
+        deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
+      }
+    }
+    return report;
+  }
+
+  return {
+    tick() {
+      // One tick at a time in a process; other processes are kept apart by the claims.
+      if (!running) running = runTick().finally(() => (running = undefined));
+      return running;
+    },
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void this.tick(), deps.tickSeconds * 1000);
+      timer.unref();
+      void this.tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+    async preview(subscriptionId, localDate) {
+      const sub = subscriptionId ? await deps.store.get(subscriptionId) : undefined;
+      return digestFor(sub, localDate);
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
+import type { DigestCommand } from '../../../core/digest-command.js';
+import { addDays, formatTimeOfDay, localTime } from '../../../core/schedule.js';
+import { type Subscription, subscriptionId } from '../../../store/digest-store.js';
+import type { DigestDeps } from '../../deps.js';
+import { slashCommand } from '../../ids.js';
+import { renderDigest } from '../../render/digest.js';
+import { escapeMrkdwn } from '../../render/mrkdwn.js';
+
+const defaultMinutes = 9 * 60;
+
+type Args = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'client' | 'respond' | 'logger'>;
+
+const say = (respond: RespondFn, text: string) =>
+  respond({
+    response_type: 'ephemeral',
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  });
+
+/** `/nato digest on|off|status|preview`: the channel's daily digest. */
+export async function handleDigestCommand(
+  digest: DigestDeps | undefined,
+  cmd: DigestCommand,
+  args: Args,
+): Promise<void> {
+  const { command, respond } = args;
+  if (!digest) {
+    await say(respond, 'Daily digests are not set up on this installation of nato-bot.');
+    return;
+  }
+  const id = subscriptionId(command.team_id, command.channel_id);
+  switch (cmd.action) {
+    case 'invalid':
+      await say(respond, `${escapeMrkdwn(cmd.message)} Nothing was changed.`);
+      return;
+    case 'help':
+      await say(
+        respond,
+        [
+          '*Daily digest*: a morning post with the state of the race, key dates and a fact of the day.',
+          `• \`${slashCommand} digest on [HH:MM] [time zone]\` subscribes this channel (default 09:00 in your Slack time zone)`,
+          `• \`${slashCommand} digest off\` stops it`,
+          `• \`${slashCommand} digest status\` shows time, zone, next and last post`,
+          `• \`${slashCommand} digest preview\` shows the next digest now, only to you`,
+        ].join('\n'),
+      );
+      return;
+    case 'on':
+      await subscribe(digest, cmd, args);
+      return;
+    case 'off': {
+      const sub = await digest.store.get(id);
+      if (!sub || sub.status === 'off') {
+        await say(respond, 'This channel has no daily digest to turn off.');
+        return;
+      }
+      await digest.store.setStatus(id, 'off', null, digest.now());
+      await say(
+        respond,
+        `Daily digest turned off for <#${command.channel_id}>. \`${slashCommand} digest on\` brings it back.`,
+      );
+      return;
+    }
+    case 'status':
+      await say(respond, await statusText(digest, await digest.store.get(id), command.channel_id));
+      return;
+    case 'preview': {
+      const sub = await digest.store.get(id);
+      const zone = sub?.zone ?? (await userZone(args.client, command.user_id));
+      const preview = renderDigest(
+        await digest.scheduler.preview(sub ? id : undefined, localTime(digest.now(), zone).date),
+      );
+      await respond({
+        response_type: 'ephemeral',
+        text: preview.text,
+        blocks: [
+          {
+            type: 'context',
+            elements: [{ type: 'mrkdwn', text: 'Preview of the next digest: only you can see this.' }],
+          },
+          ...preview.blocks,
+        ],
+      });
+      return;
+    }
+  }
+}
+
+async function subscribe(
+  digest: DigestDeps,
+  cmd: Extract<DigestCommand, { action: 'on' }>,
+  { command, client, respond, logger }: Args,
+): Promise<void> {
+  const membership = await botMembership(client, command.channel_id);
+  if (membership !== 'member') {
+    logger.info(`digest on refused in ${command.channel_id}: ${membership}`);
+    await say(
+      respond,
+      `I’m not a member of this channel yet, so I can’t post a digest here. Invite me with \`/invite @nato-bot\`, then run \`${slashCommand} digest on\` again. Nothing was changed.`,
+    );
+    return;
+  }
+  const zone = cmd.zone ?? (await userZone(client, command.user_id));
+  const minutes = cmd.minutes ?? defaultMinutes;
+  const now = digest.now();
+  const local = localTime(now, zone);
+  const startDate = local.minutes < minutes ? local.date : addDays(local.date, 1);
+  await digest.store.subscribe({
+    teamId: command.team_id,
+    channelId: command.channel_id,
+    minutes,
+    zone,
+    userId: command.user_id,
+    startDate,
+    now,
+  });
+  const first = startDate === local.date ? 'today' : 'tomorrow';
+  await say(
+    respond,
+    `Daily digest is on for <#${command.channel_id}>: every day at ${formatTimeOfDay(minutes)} (${escapeMrkdwn(zone)}). The first one comes ${first}. \`${slashCommand} digest preview\` shows it now; \`${slashCommand} digest off\` stops it.`,
+  );
+}
+
+async function statusText(
+  digest: DigestDeps,
+  sub: Subscription | undefined,
+  channel: string,
+): Promise<string> {
+  if (!sub || sub.status === 'off') {
+    return `<#${channel}> has no daily digest. \`${slashCommand} digest on\` subscribes it (09:00 in your time zone by default).`;
+  }
+  const time = `${formatTimeOfDay(sub.minutes)} (${escapeMrkdwn(sub.zone)})`;
+  const last = await digest.store.latestDelivery(sub.id, 'posted');
+  const lastText = last?.posted_at
+    ? `<!date^${Math.floor(Date.parse(last.posted_at) / 1000)}^{date_short_pretty} at {time}|${last.posted_at}>`
+    : 'none yet';
+  if (sub.status === 'paused') {
+    return [
+      `Daily digest for <#${channel}> is *paused*: Slack answered \`${escapeMrkdwn(sub.status_reason ?? 'an error')}\` when I posted.`,
+      `Invite me with \`/invite @nato-bot\` (or unarchive the channel), then run \`${slashCommand} digest on\` to resume.`,
+      `Time: ${time}. Last post: ${lastText}.`,
+    ].join('\n');
+  }
+  const now = digest.now();
+  const local = localTime(now, sub.zone);
+  const today = await digest.store.delivery(sub.id, local.date);
+  const next = nextPost(sub, local, Boolean(today));
+  const lastOutcome = await digest.store.latestDelivery(sub.id);
+  const problem =
+    lastOutcome && lastOutcome.status !== 'posted' && lastOutcome.status !== 'claimed'
+      ? `\nMost recent day (${lastOutcome.local_date}): ${lastOutcome.status}${lastOutcome.error ? ` (${escapeMrkdwn(lastOutcome.error)})` : ''}.`
+      : '';
+  return `Daily digest for <#${channel}> is *on*, every day at ${time}.\nNext post: ${next}. Last post: ${lastText}.${problem}`;
+}
+
+function nextPost(sub: Subscription, local: { date: string; minutes: number }, doneToday: boolean): string {
+  const at = formatTimeOfDay(sub.minutes);
+  if (local.date < sub.start_date) {
+    return sub.start_date === addDays(local.date, 1) ? `tomorrow at ${at}` : `${sub.start_date} at ${at}`;
+  }
+  if (doneToday) return `tomorrow at ${at}`;
+  return local.minutes < sub.minutes ? `today at ${at}` : 'now (it is due and goes out within a minute)';
+}
+
+type Membership = 'member' | 'not_member' | 'not_found';
+
+async function botMembership(client: webApi.WebClient, channel: string): Promise<Membership> {
+  try {
+    const res = await client.conversations.info({ channel });
+    const c = res.channel as { is_member?: boolean; is_im?: boolean } | undefined;
+    return c?.is_im || c?.is_member ? 'member' : 'not_member';
+  } catch {
+    // Private channels the bot is not in answer channel_not_found.
+    return 'not_found';
+  }
+}
+
+async function userZone(client: webApi.WebClient, user: string): Promise<string> {
+  try {
+    const res = await client.users.info({ user });
+    return res.user?.tz ?? 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,238 @@
+import type { Db } from './database.js';
+import type { DeliveryRow, DeliveryStatus, SubscriptionRow, SubscriptionStatus } from './schema.js';
+
+export type Subscription = SubscriptionRow;
+export type Delivery = DeliveryRow;
+
+export function subscriptionId(teamId: string, channelId: string): string {
+  return `${teamId}:${channelId}`;
+}
+
+/** Subscriptions, delivery claims and the fact-of-the-day cycle, on any Kysely database. */
+export interface DigestStore {
+  subscribe(input: {
+    teamId: string;
+    channelId: string;
+    minutes: number;
+    zone: string;
+    userId: string;
+    startDate: string;
+    now: Date;
+  }): Promise<Subscription>;
+  setStatus(id: string, status: SubscriptionStatus, reason: string | null, now: Date): Promise<void>;
+  get(id: string): Promise<Subscription | undefined>;
+  listActive(): Promise<Subscription[]>;
+  listForTeam(teamId: string): Promise<Subscription[]>;
+
+  delivery(subscriptionId: string, localDate: string): Promise<Delivery | undefined>;
+  /** Inserts the (subscription, local date) claim; true only for the one caller that inserted it. */
+  claim(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
+  /** Takes over a claim still in `from` (and attempt count), e.g. a stale one; true if this caller won. */
+  reclaim(d: Delivery, from: DeliveryStatus, now: Date, instance: string): Promise<boolean>;
+  update(
+    subscriptionId: string,
+    localDate: string,
+    changes: Partial<
+      Pick<Delivery, 'status' | 'retry_at' | 'posted_at' | 'message_ts' | 'fact_id' | 'error'>
+    >,
+  ): Promise<void>;
+  /** Records a day that ended without a post; does nothing if the day has a record already. */
+  recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
+  latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
+
+  shownFacts(subscriptionId: string): Promise<Set<string>>;
+  markShown(subscriptionId: string, factId: string, resetCycle: boolean): Promise<void>;
+
+  /** Remembers when each fact id was first seen, so digests can say what is new. */
+  recordKnownFacts(factIds: string[], now: Date): Promise<void>;
+  factsSeenAfter(instant: string): Promise<Set<string>>;
+}
+
+export function digestStore(db: Db): DigestStore {
+  return {
+    async subscribe(input) {
+      const id = subscriptionId(input.teamId, input.channelId);
+      const at = input.now.toISOString();
+      const row: Subscription = {
+        id,
+        team_id: input.teamId,
+        channel_id: input.channelId,
+        minutes: input.minutes,
+        zone: input.zone,
+        status: 'active',
+        status_reason: null,
+        created_by: input.userId,
+        created_at: at,
+        updated_at: at,
+        start_date: input.startDate,
+      };
+      await db
+        .insertInto('subscriptions')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            minutes: row.minutes,
+            zone: row.zone,
+            status: 'active',
+            status_reason: null,
+            created_by: row.created_by,
+            updated_at: at,
+            start_date: row.start_date,
+          }),
+        )
+        .execute();
+      return (await this.get(id)) as Subscription;
+    },
+    async setStatus(id, status, reason, now) {
+      await db
+        .updateTable('subscriptions')
+        .set({ status, status_reason: reason, updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+    async get(id) {
+      return db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async listActive() {
+      return db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .execute();
+    },
+    async listForTeam(teamId) {
+      return db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('team_id', '=', teamId)
+        .where('status', '!=', 'off')
+        .orderBy('channel_id')
+        .execute();
+    },
+
+    async delivery(subscriptionId, localDate) {
+      return db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('subscription_id', '=', subscriptionId)
+        .where('local_date', '=', localDate)
+        .executeTakeFirst();
+    },
+    async claim(subscriptionId, localDate, now, instance) {
+      const inserted = await db
+        .insertInto('deliveries')
+        .values({
+          subscription_id: subscriptionId,
+          local_date: localDate,
+          status: 'claimed',
+          attempts: 1,
+          claimed_at: now.toISOString(),
+          claimed_by: instance,
+          retry_at: null,
+          posted_at: null,
+          message_ts: null,
+          fact_id: null,
+          error: null,
+        })
+        .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
+        .returning('subscription_id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+    async reclaim(d, from, now, instance) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({
+          status: 'claimed',
+          attempts: d.attempts + 1,
+          claimed_at: now.toISOString(),
+          claimed_by: instance,
+        })
+        .where('subscription_id', '=', d.subscription_id)
+        .where('local_date', '=', d.local_date)
+        .where('status', '=', from)
+        .where('attempts', '=', d.attempts)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async update(subscriptionId, localDate, changes) {
+      await db
+        .updateTable('deliveries')
+        .set(changes)
+        .where('subscription_id', '=', subscriptionId)
+        .where('local_date', '=', localDate)
+        .execute();
+    },
+    async recordMissed(subscriptionId, localDate, now, instance) {
+      const inserted = await db
+        .insertInto('deliveries')
+        .values({
+          subscription_id: subscriptionId,
+          local_date: localDate,
+          status: 'missed',
+          attempts: 0,
+          claimed_at: now.toISOString(),
+          claimed_by: instance,
+          retry_at: null,
+          posted_at: null,
+          message_ts: null,
+          fact_id: null,
+          error: 'the bot was not running at any time that day after the digest was due',
+        })
+        .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
+        .returning('subscription_id')
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+    async latestDelivery(subscriptionId, status) {
+      let q = db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('subscription_id', '=', subscriptionId)
+        .orderBy('local_date', 'desc');
+      if (status) q = q.where('status', '=', status);
+      return q.executeTakeFirst();
+    },
+
+    async shownFacts(subscriptionId) {
+      const rows = await db
+        .selectFrom('fact_cycle')
+        .select('fact_id')
+        .where('subscription_id', '=', subscriptionId)
+        .execute();
+      return new Set(rows.map((r) => r.fact_id));
+    },
+    async markShown(subscriptionId, factId, resetCycle) {
+      await db.transaction().execute(async (tx) => {
+        if (resetCycle)
+          await tx.deleteFrom('fact_cycle').where('subscription_id', '=', subscriptionId).execute();
+        await tx
+          .insertInto('fact_cycle')
+          .values({ subscription_id: subscriptionId, fact_id: factId })
+          .onConflict((oc) => oc.columns(['subscription_id', 'fact_id']).doNothing())
+          .execute();
+      });
+    },
+
+    async recordKnownFacts(factIds, now) {
+      if (factIds.length === 0) return;
+      const at = now.toISOString();
+      for (let i = 0; i < factIds.length; i += 200) {
+        await db
+          .insertInto('knowledge_facts')
+          .values(factIds.slice(i, i + 200).map((fact_id) => ({ fact_id, first_seen_at: at })))
+          .onConflict((oc) => oc.column('fact_id').doNothing())
+          .execute();
+      }
+    },
+    async factsSeenAfter(instant) {
+      const rows = await db
+        .selectFrom('knowledge_facts')
+        .select('fact_id')
+        .where('first_seen_at', '>', instant)
+        .execute();
+      return new Set(rows.map((r) => r.fact_id));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * Versioned schema changes, run in name order at start. Never edit one that has shipped: add the
+ * next. Only portable column types, so the same migrations run on SQLite and PostgreSQL.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_digest': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('subscriptions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'integer', (c) => c.notNull())
+        .addColumn('zone', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('status_reason', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('start_date', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('subscriptions_team').on('subscriptions').column('team_id').execute();
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('local_date', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .addColumn('retry_at', 'text')
+        .addColumn('posted_at', 'text')
+        .addColumn('message_ts', 'text')
+        .addColumn('fact_id', 'text')
+        .addColumn('error', 'text')
+        // The claim: one row per subscription and local day, whoever inserts it first posts.
+        .addPrimaryKeyConstraint('deliveries_pk', ['subscription_id', 'local_date'])
+        .execute();
+      await db.schema
+        .createTable('fact_cycle')
+        .addColumn('subscription_id', 'text', (c) => c.notNull())
+        .addColumn('fact_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('fact_cycle_pk', ['subscription_id', 'fact_id'])
+        .execute();
+      await db.schema
+        .createTable('knowledge_facts')
+        .addColumn('fact_id', 'text', (c) => c.primaryKey())
+        .addColumn('first_seen_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('event_claims')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,25 @@
+import { createEngine } from '../../src/core/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { writeSyntheticKnowledge } from './synthetic.js';
+
+const size = Number(process.argv[2]);
+let t = performance.now();
+const d = writeSyntheticKnowledge(size);
+console.log('gen', (performance.now() - t).toFixed(0), d.dir, d.bytes);
+t = performance.now();
+const { knowledge } = loadKnowledge(d.dir);
+console.log('load', (performance.now() - t).toFixed(0), knowledge.facts.length, knowledge.entities.length);
+t = performance.now();
+const e = createEngine(knowledge);
+console.log('index', (performance.now() - t).toFixed(0), e.index.vocab.size);
+console.log('rss', process.memoryUsage().rss / 1e6);
+t = performance.now();
+const r = e.ask('who suports ruttte');
+console.log('ask', (performance.now() - t).toFixed(2), r.kind, r.kind === 'answered' ? r.id : '');
+t = performance.now();
+e.ask('who backs rutte');
+console.log('ask2', (performance.now() - t).toFixed(2));
+t = performance.now();
+e.ask('what is the weather in paris tomorrow');
+console.log('ask3', (performance.now() - t).toFixed(2));
+d.remove();

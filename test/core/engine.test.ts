@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ask,
+  commandNames,
+  createEngine,
+  defaultSuggestions,
+  displayQuote,
+  maxQuestionLength,
+  parseCommand,
+} from '../../src/core/engine.js';
+import type { Result } from '../../src/core/result.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+
+const { knowledge } = loadKnowledge();
+const engine = createEngine(knowledge);
+const article = knowledge.sources[0]?.text ?? '';
+
+/** The fact id of an answer, or the reason the engine declined. */
+function outcome(result: Result): string {
+  if (result.kind === 'answered') return result.id;
+  if (result.kind === 'unknown') return `unknown:${result.reason}`;
+  return 'ambiguous';
+}
+
+describe('commands', () => {
+  it.each([
+    ['who-backs rutte', 'rutte-backers'],
+    ['/nato who-backs rutte', 'rutte-backers'],
+    ['who-backs ruttte', 'rutte-backers'],
+    ['whobacks rutte', 'rutte-backers'],
+    ['who-backs germany', 'germany-backs-rutte'],
+    ['who-backs kallas', 'kallas-profile'],
+    ['who-is rutte', 'rutte-profile'],
+    ['who-is kirby', 'kirby-profile'],
+    ['candidates', 'candidates'],
+    ['timeline', 'timeline'],
+    ['   timeline   ', 'timeline'],
+    ['about', 'about'],
+    ['help', 'help'],
+    ['/nato help', 'help'],
+    ['who-backs', 'unknown:missing-argument'],
+    ['who-is', 'unknown:missing-argument'],
+    ['who-backs zelensky', 'unknown:unknown-name'],
+    ['who-is nobody special', 'unknown:unknown-name'],
+  ])('%j -> %s', (question, expected) => {
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+
+  it('suggests names when the name is missing', () => {
+    const result = engine.ask('who-is');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+    for (const s of result.suggestions) expect(s.query).toMatch(/^who-is \S+/);
+  });
+
+  it('says which names it knows when a name is unknown', () => {
+    const result = engine.ask('who-backs zelensky');
+    expect(result.text).toContain('zelensky');
+    expect(result.text).toContain('Mark Rutte');
+  });
+
+  it('tells a backer from a candidate', () => {
+    expect(engine.ask('who-backs germany').text).toMatch(/^Germany is a backer, not a candidate\./);
+  });
+
+  it('lists the key dates in order', () => {
+    const result = engine.ask('timeline');
+    expect(result.kind).toBe('answered');
+    const text = result.text;
+    expect(text.indexOf('July 2023')).toBeLessThan(text.indexOf('September 2024'));
+  });
+
+  it.each([
+    ['who-backs rutte', { name: 'who-backs', arg: 'rutte' }],
+    ['/nato who-is  Kaja Kallas ', { name: 'who-is', arg: 'Kaja Kallas' }],
+    ['help', { name: 'help', arg: '' }],
+    ['<@U0BOT> timeline', { name: 'timeline', arg: '' }],
+  ])('parses %j', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+
+  it.each(['about the summit', 'help me understand the race', 'who backs rutte'])(
+    'reads %j as a question, not a command',
+    (text) => {
+      expect(parseCommand(text)).toBeUndefined();
+    },
+  );
+
+  it('names every command', () => {
+    expect([...commandNames].sort()).toEqual([
+      'about',
+      'candidates',
+      'help',
+      'timeline',
+      'who-backs',
+      'who-is',
+    ]);
+  });
+});
+
+describe('names with typos', () => {
+  it.each([
+    ['who-is ruttte', 'rutte-profile'],
+    ['who-is stoltenburg', 'stoltenberg-profile'],
+    ['who-is kalllas', 'kallas-profile'],
+    ['who-is johannis', 'iohannis-profile'],
+    ['who is mark ruttte?', 'rutte-profile'],
+    ['who is jens stoltenburg', 'stoltenberg-profile'],
+    ['tell me about kaja kalllas', 'kallas-profile'],
+    ['who is klaus johannis', 'iohannis-profile'],
+    ['who suports ruttte', 'rutte-backers'],
+  ])('%j -> %s', (question, expected) => {
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+});
+
+describe('abstention', () => {
+  it.each([
+    "Who is Italy's prime minister?",
+    'Where is NATO headquartered?',
+    "What's for lunch?",
+    'is rutte married',
+    'how much does the nato secretary general get paid',
+    'what did putin say about nato expansion',
+  ])('declines %j', (question) => {
+    const result = engine.ask(question);
+    expect(result.kind).not.toBe('answered');
+  });
+
+  it('explains that the article does not answer, with suggestions', () => {
+    const result = engine.ask('Where is NATO headquartered?');
+    expect(result.kind).toBe('unknown');
+    expect(result.kind === 'unknown' && result.reason).toBe('off-topic');
+    expect(result.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('answers an in-domain gap with the backers the article names', () => {
+    const result = engine.ask('Does Poland back Rutte?');
+    expect(outcome(result)).toBe('rutte-backers');
+    expect(result.text).toMatch(/^The article doesn’t say whether Poland backs Mark Rutte\./);
+  });
+});
+
+describe('input edge cases', () => {
+  it.each([
+    ['', 'unknown:empty'],
+    ['   ', 'unknown:empty'],
+    [':smile: :wave:', 'unknown:empty'],
+    ['<@U0NATOBOT>', 'unknown:empty'],
+    ['x'.repeat(5000), 'unknown:too-long'],
+  ])('%j -> %s', (question, expected) => {
+    const result = engine.ask(question);
+    expect(outcome(result)).toBe(expected);
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.suggestions).toEqual(defaultSuggestions(engine.index));
+  });
+
+  it('states the length limit for a paste', () => {
+    expect(engine.ask('y'.repeat(5000)).text).toContain(maxQuestionLength.toLocaleString('en-US'));
+  });
+
+  it.each([
+    // Longer than fuse's 32-character pattern limit.
+    ['when does stoltenberg step down as secretary general', 'stoltenberg-departure'],
+    // Longer than 100 characters, with chatter around the question.
+    [
+      'hey all, quick one before my meeting: does anyone know which countries have come out in favour of Rutte so far?',
+      'rutte-backers',
+    ],
+    [
+      'sorry to bother you, but when exactly is Jens Stoltenberg due to step down? I need it for a note I am writing',
+      'stoltenberg-departure',
+    ],
+  ])('finds the answer in a long question: %j', (question, expected) => {
+    expect(question.length).toBeGreaterThan(32);
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+
+  it('works through the standalone ask() with the same index', () => {
+    expect(outcome(ask(engine.index, 'who backs rutte?'))).toBe('rutte-backers');
+  });
+});
+
+describe('evidence', () => {
+  const answered = [
+    'who backs rutte?',
+    'does the uk back rutte',
+    'when is the summit in washington?',
+    'what did rutte say about ukraine?',
+    'who-is kallas',
+    'candidates',
+    'timeline',
+  ].map((q) => engine.ask(q));
+
+  it('answers every sample question', () => {
+    expect(answered.map((r) => r.kind)).toEqual(answered.map(() => 'answered'));
+  });
+
+  it('quotes the article verbatim', () => {
+    for (const result of answered) {
+      if (result.kind !== 'answered') continue;
+      expect(result.evidence.length).toBeGreaterThan(0);
+      for (const e of result.evidence) expect(article).toContain(e.quote);
+    }
+  });
+
+  it('shows every quote with … where it cuts into a sentence', () => {
+    for (const result of answered) {
+      if (result.kind !== 'answered') continue;
+      for (const e of result.evidence) expect(e.display).toBe(displayQuote(article, e.quote));
+    }
+  });
+
+  it.each([
+    // A whole sentence: no ellipsis.
+    [
+      'Stoltenberg is due to step down in September.',
+      'Stoltenberg is due to step down in September.',
+      'Stoltenberg is due to step down in September.',
+    ],
+    // Starts a sentence, ends inside one.
+    [
+      'Stoltenberg is due to step down in September.',
+      'Stoltenberg is due to step down',
+      'Stoltenberg is due to step down…',
+    ],
+    // Starts inside a sentence, ends it.
+    ['Stoltenberg is due to step down in September.', 'step down in September.', '…step down in September.'],
+    // Inside on both sides.
+    ['Stoltenberg is due to step down in September.', 'due to step', '…due to step…'],
+    // After a sentence break.
+    ['One. Two three.', 'Two three.', 'Two three.'],
+    // Not in the text: shown as it is.
+    ['One. Two three.', 'Four', 'Four'],
+  ])('displayQuote(%j, %j) -> %j', (source, quote, expected) => {
+    expect(displayQuote(source, quote)).toBe(expected);
+  });
+
+  it('marks a mid-sentence quote from the article', () => {
+    const quote =
+      'Politico reported that Rutte has secured support from two-thirds of allied nations, including Spain';
+    expect(article).toContain(quote);
+    expect(displayQuote(article, quote)).toBe(`${quote}…`);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, normalize, stem, stripSlackMarkup, words } from '../../src/core/text.js';
+
+describe('stripSlackMarkup', () => {
+  // Spacing is not part of the contract: compare with runs of white space collapsed.
+  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  it.each([
+    ['<@U123> who backs rutte?', 'who backs rutte?'],
+    ['see <http://x|the article>', 'see the article'],
+    ['see <https://example.com/a?b=1>', 'see'],
+    ['<#C123|general> hi', 'general hi'],
+    ['<!channel> hi', 'hi'],
+    ['<!subteam^S1|@team> hi', 'hi'],
+    [':thinking_face: when', 'when'],
+    ['a &amp; b &lt;c&gt;', 'a & b <c>'],
+  ])('%j -> %j', (input, expected) => {
+    expect(squash(stripSlackMarkup(input))).toBe(expected);
+  });
+});
+
+describe('normalize', () => {
+  it.each([
+    ['<@U123> Who backs Rutte?', 'who backs rutte'],
+    ['<http://x|label> now', 'label now'],
+    ['<http://x> now', 'now'],
+    [':eyes: :+1: who backs rutte', 'who backs rutte'],
+    ["who's backing him", 'who is backing him'],
+    ["doesn't he know", 'does not he know'],
+    ["won't and can't", 'will not and can not'],
+    ["they're here, we've seen, I'll go, I'm off", 'they are here we have seen i will go i am off'],
+    ['Rutte’s backers don’t say', 'rutte backers do not say'],
+    ['Rutte‘s view', 'rutte view'],
+    ["allies' view", 'allies view'],
+    ['whats up, havent seen it', 'what is up have not seen it'],
+    ['Kariņš', 'karins'],
+    ['Prime Minister—Rutte', 'prime minister rutte'],
+    ['re-election', 're election'],
+    ['the 31-nation alliance', 'the 31 nation alliance'],
+    ['1,000 troops', '1000 troops'],
+    ['  lots   of   space  ', 'lots of space'],
+    ['', ''],
+    [':smile: :wave:', ''],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalize(input)).toBe(expected);
+  });
+
+  it('splits into words', () => {
+    expect(words('<@U1> Who backs Rutte?')).toEqual(['who', 'backs', 'rutte']);
+    expect(words(':smile:')).toEqual([]);
+  });
+});
+
+describe('stem', () => {
+  it.each([
+    ['backing', 'back'],
+    ['backed', 'back'],
+    ['backs', 'back'],
+    ['allies', 'ally'],
+    ['countries', 'country'],
+    ['resigned', 'resign'],
+    ['running', 'run'],
+    ['elections', 'election'],
+    ['press', 'press'],
+    ['us', 'us'],
+    ['is', 'is'],
+    ['2024', '2024'],
+  ])('%s -> %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('gives inflections of one word one stem', () => {
+    expect(new Set(['support', 'supports', 'supported', 'supporting'].map(stem)).size).toBe(1);
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['rutte', 'ruttte', 1],
+    ['kallas', 'kalllas', 1],
+    ['back', 'bakc', 1],
+    ['stoltenberg', 'stoltenburg', 1],
+    ['rutte', 'rutte', 0],
+  ])('%s ~ %s = %i', (a, b, d) => {
+    expect(editDistance(a, b, 2)).toBe(d);
+  });
+
+  it('stops early past the budget', () => {
+    expect(editDistance('married', 'madrid', 1)).toBe(2);
+  });
+});

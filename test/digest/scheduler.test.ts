@@ -1,0 +1,324 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/core/engine.js';
+import type { Knowledge } from '../../src/core/knowledge/types.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { subscriptionId } from '../../src/store/digest-store.js';
+import { realEngine, type SchedulerWorld, schedulerOn, tempDbPath, testClock } from '../helpers/bot.js';
+import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
+
+let fake: FakeSlack;
+const open: SchedulerWorld[] = [];
+const channel = fakeWorkspace.channelId;
+const subId = subscriptionId(fakeWorkspace.teamId, channel);
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken: 'xoxb-test-0000000000-abcdefabcdef' });
+});
+afterAll(async () => {
+  await fake.close();
+});
+afterEach(async () => {
+  for (const w of open.splice(0)) await w.close();
+  fake.reset();
+});
+
+async function world(
+  dbPath: string,
+  clock: ReturnType<typeof testClock>,
+  options: Parameters<typeof schedulerOn>[3] = {},
+): Promise<SchedulerWorld> {
+  const w = await schedulerOn(dbPath, fake, clock, options);
+  open.push(w);
+  return w;
+}
+
+async function subscribe(
+  w: SchedulerWorld,
+  at: Date,
+  time: string,
+  zone: string,
+  startDate: string,
+): Promise<void> {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  await w.store.subscribe({
+    teamId: fakeWorkspace.teamId,
+    channelId: channel,
+    minutes: h * 60 + m,
+    zone,
+    userId: fakeWorkspace.userId,
+    startDate,
+    now: at,
+  });
+}
+
+const posts = (): number => fake.callsTo('chat.postMessage').filter((c) => !c.error).length;
+
+describe('due times', () => {
+  it('posts once a local day, from its local time on', async () => {
+    const clock = testClock('2026-06-01T06:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'Europe/Amsterdam', '2026-06-01');
+    clock.set('2026-06-01T06:59:00Z'); // 08:59 CEST
+    expect((await w.scheduler.tick()).posted).toEqual([]);
+    clock.set('2026-06-01T07:00:00Z'); // 09:00 CEST
+    expect((await w.scheduler.tick()).posted).toEqual([`${channel} 2026-06-01`]);
+    clock.set('2026-06-01T21:00:00Z');
+    await w.scheduler.tick();
+    expect(posts()).toBe(1);
+    clock.set('2026-06-02T07:00:30Z');
+    await w.scheduler.tick();
+    expect(posts()).toBe(2);
+    const message = fake.callsTo('chat.postMessage')[0]?.args;
+    expect(message?.channel).toBe(channel);
+    expect(JSON.stringify(message?.blocks)).toContain('State of the race');
+  });
+
+  it('does not start before its start date', async () => {
+    const clock = testClock('2026-06-01T10:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-02');
+    await w.scheduler.tick();
+    expect(posts()).toBe(0);
+    expect((await w.scheduler.tick()).missed).toEqual([]);
+  });
+});
+
+describe('restarts', () => {
+  it('posts late the same day after a missed due time, and records a day that was wholly missed', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T08:00:00Z');
+    const first = await world(dbPath, clock);
+    await subscribe(first, clock.now(), '09:00', 'UTC', '2026-06-01');
+    clock.set('2026-06-01T09:00:00Z');
+    await first.scheduler.tick();
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    // Down all of 2 June; back at 15:00 on 3 June.
+    clock.set('2026-06-03T15:00:00Z');
+    const second = await world(dbPath, clock);
+    const report = await second.scheduler.tick();
+    expect(report.missed).toEqual([`${channel} 2026-06-02`]);
+    expect(report.posted).toEqual([`${channel} 2026-06-03`]);
+    expect((await second.store.delivery(subId, '2026-06-02'))?.status).toBe('missed');
+    expect(posts()).toBe(2);
+  });
+
+  it('finishes a claim that never reached Slack, once, after a restart', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T09:05:00Z');
+    const crashed = await world(dbPath, clock);
+    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
+    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+
+    const restarted = await world(dbPath, clock, { instance: 'restarted' });
+    await restarted.scheduler.tick();
+    expect(posts()).toBe(0); // the claim is fresh: its owner may still be posting
+    clock.set('2026-06-01T09:10:00Z');
+    await restarted.scheduler.tick();
+    await restarted.scheduler.tick();
+    expect(posts()).toBe(1);
+    expect((await restarted.store.delivery(subId, '2026-06-01'))?.status).toBe('posted');
+  });
+
+  it('never resends a digest whose process stopped while posting; it records the outcome as unknown', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T09:05:00Z');
+    const crashed = await world(dbPath, clock);
+    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
+    await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed');
+    await crashed.store.update(subId, '2026-06-01', { status: 'sending' });
+
+    clock.set('2026-06-01T09:30:00Z');
+    const restarted = await world(dbPath, clock);
+    await restarted.scheduler.tick();
+    await restarted.scheduler.tick();
+    expect(posts()).toBe(0);
+    expect((await restarted.store.delivery(subId, '2026-06-01'))?.status).toBe('unknown');
+  });
+
+  it('keeps subscriptions across restarts', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T08:00:00Z');
+    const first = await world(dbPath, clock);
+    await subscribe(first, clock.now(), '07:45', 'Europe/Amsterdam', '2026-06-02');
+    const second = await world(dbPath, clock);
+    expect(await second.store.get(subId)).toMatchObject({
+      minutes: 465,
+      zone: 'Europe/Amsterdam',
+      status: 'active',
+    });
+  });
+});
+
+describe('daylight-saving time', () => {
+  const cases = [
+    {
+      name: 'America/New_York spring forward: 02:30 does not exist, it posts at 03:00',
+      zone: 'America/New_York',
+      time: '02:30',
+      date: '2026-03-08',
+      ticks: [
+        ['2026-03-08T06:59:00Z', 0], // 01:59 EST
+        ['2026-03-08T07:00:00Z', 1], // 03:00 EDT
+        ['2026-03-08T08:00:00Z', 1],
+      ],
+    },
+    {
+      name: 'America/New_York fall back: 01:30 happens twice, it posts once',
+      zone: 'America/New_York',
+      time: '01:30',
+      date: '2026-11-01',
+      ticks: [
+        ['2026-11-01T05:29:00Z', 0], // 01:29 EDT
+        ['2026-11-01T05:30:00Z', 1], // 01:30 EDT
+        ['2026-11-01T06:30:00Z', 1], // 01:30 EST, again
+        ['2026-11-01T07:30:00Z', 1],
+      ],
+    },
+    {
+      name: 'Europe/Amsterdam spring forward: 02:30 does not exist, it posts at 03:00',
+      zone: 'Europe/Amsterdam',
+      time: '02:30',
+      date: '2026-03-29',
+      ticks: [
+        ['2026-03-29T00:59:00Z', 0], // 01:59 CET
+        ['2026-03-29T01:00:00Z', 1], // 03:00 CEST
+      ],
+    },
+    {
+      name: 'Europe/Amsterdam fall back: 02:30 happens twice, it posts once',
+      zone: 'Europe/Amsterdam',
+      time: '02:30',
+      date: '2026-10-25',
+      ticks: [
+        ['2026-10-25T00:29:00Z', 0], // 02:29 CEST
+        ['2026-10-25T00:30:00Z', 1], // 02:30 CEST
+        ['2026-10-25T01:30:00Z', 1], // 02:30 CET, again
+      ],
+    },
+  ] as const;
+
+  for (const c of cases) {
+    it(c.name, async () => {
+      const clock = testClock(`${c.date}T00:00:00Z`);
+      const w = await world(tempDbPath(), clock);
+      await subscribe(w, clock.now(), c.time, c.zone, c.date);
+      for (const [at, expected] of c.ticks) {
+        clock.set(at);
+        await w.scheduler.tick();
+        expect(posts(), `after the tick at ${at}`).toBe(expected);
+      }
+      expect((await w.store.delivery(subId, c.date))?.status).toBe('posted');
+    });
+  }
+});
+
+describe('several schedulers', () => {
+  it('two schedulers ticking at once on one database post exactly once', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const a = await world(dbPath, clock, { instance: 'a' });
+    const b = await world(dbPath, clock, { instance: 'b' });
+    await subscribe(a, clock.now(), '09:00', 'UTC', '2026-06-01');
+    for (let i = 0; i < 5; i++) {
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
+    }
+    expect(posts()).toBe(1);
+  });
+});
+
+describe('Slack failures', () => {
+  it('waits out a 429 for its Retry-After, then posts once', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    await w.scheduler.tick();
+    expect(posts()).toBe(0);
+    expect((await w.store.delivery(subId, '2026-06-01'))?.status).toBe('rate_limited');
+    clock.set('2026-06-01T09:00:20Z');
+    await w.scheduler.tick();
+    expect(posts()).toBe(0);
+    clock.set('2026-06-01T09:00:31Z');
+    await w.scheduler.tick();
+    await w.scheduler.tick();
+    expect(posts()).toBe(1);
+  });
+
+  it('pauses the subscription on not_in_channel and says why', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    expect((await w.scheduler.tick()).failed).toHaveLength(1);
+    expect(await w.store.get(subId)).toMatchObject({ status: 'paused', status_reason: 'not_in_channel' });
+    clock.set('2026-06-02T09:00:00Z');
+    await w.scheduler.tick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('records a timeout as an unknown outcome and does not resend', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock, { timeoutMs: 200 });
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { hang: true });
+    await w.scheduler.tick();
+    expect((await w.store.delivery(subId, '2026-06-01'))?.status).toBe('unknown');
+    clock.set('2026-06-01T12:00:00Z');
+    await w.scheduler.tick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+});
+
+describe('the digest content', () => {
+  it('cycles the fact of the day through every fact before repeating', async () => {
+    const clock = testClock('2026-01-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-01-01');
+    const facts = realEngine().knowledge.facts;
+    const shown: string[] = [];
+    for (let day = 0; day <= facts.length; day++) {
+      clock.set(new Date(Date.parse('2026-01-01T09:00:00Z') + day * 86_400_000).toISOString());
+      await w.scheduler.tick();
+      const d = await w.store.delivery(subId, clock.now().toISOString().slice(0, 10));
+      shown.push(d?.fact_id ?? 'none');
+    }
+    const firstCycle = shown.slice(0, facts.length);
+    expect(new Set(firstCycle).size).toBe(facts.length);
+    expect(shown[facts.length]).toBe(shown[0]);
+  });
+
+  it('tells a channel what is new since its last digest', async () => {
+    const base = loadKnowledge().knowledge;
+    const extra = {
+      ...(base.facts[0] as Knowledge['facts'][number]),
+      id: 'fresh-fact',
+      answer: 'A newly added fact.',
+    };
+    const grown: Knowledge = { ...base, facts: [...base.facts, extra], factById: new Map() };
+    let engine = realEngine();
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock, { engine: () => engine });
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    await w.scheduler.tick();
+    expect(JSON.stringify(fake.callsTo('chat.postMessage')[0]?.args.blocks)).not.toContain('New since');
+
+    clock.set('2026-06-01T15:00:00Z');
+    engine = createEngine(grown);
+    await w.store.recordKnownFacts(['fresh-fact'], clock.now());
+    clock.set('2026-06-02T09:00:00Z');
+    await w.scheduler.tick();
+    const second = JSON.stringify(fake.callsTo('chat.postMessage')[1]?.args.blocks);
+    expect(second).toContain('New since your last digest');
+    expect(second).toContain('A newly added fact.');
+  });
+
+  it('tells key dates already past as past', async () => {
+    const clock = testClock('2026-11-28T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    const digest = await w.scheduler.preview(undefined, '2026-11-28');
+    expect(digest.dates.length).toBeGreaterThan(3);
+    expect(digest.dates.every((d) => d.past && d.when.startsWith('past'))).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { subscriptionId } from '../../src/store/digest-store.js';
+import { type Bot, signingSecret, startBot, type TestClock, testClock } from '../helpers/bot.js';
+import { fakeWorkspace } from '../helpers/fake-slack.js';
+import { homeOpenedEvent, sendCommand, sendEvent } from '../helpers/slack-requests.js';
+
+let bot: Bot;
+let clock: TestClock;
+let n = 0;
+
+beforeAll(async () => {
+  clock = testClock('2026-06-01T06:00:00Z');
+  bot = await startBot({ clock });
+});
+afterAll(async () => {
+  await bot.stop();
+});
+beforeEach(() => {
+  bot.fake.reset();
+});
+
+async function digest(
+  text: string,
+  channel: string = fakeWorkspace.channelId,
+  user: string = fakeWorkspace.userId,
+): Promise<string> {
+  const id = `digest-${++n}`;
+  const res = await sendCommand(bot.base, signingSecret, {
+    text,
+    response_url: bot.fake.responseUrl(id),
+    channel_id: channel,
+    user_id: user,
+  });
+  expect(res.status).toBe(200);
+  await bot.fake.waitFor(() => bot.fake.responsesTo(id).length > 0);
+  const body = bot.fake.responsesTo(id)[0]?.body as { text: string; blocks?: unknown };
+  expect(bot.fake.rejectedResponses).toEqual([]);
+  return `${body.text}\n${JSON.stringify(body.blocks ?? [])}`;
+}
+
+const sub = (channel: string) => bot.world.store.get(subscriptionId(fakeWorkspace.teamId, channel));
+
+describe('/nato digest', () => {
+  it('subscribes at a given time and zone, and reports status', async () => {
+    const reply = await digest('digest on 07:30 Europe/Amsterdam', 'C0DIGESTA');
+    expect(reply).toContain('every day at 07:30 (Europe/Amsterdam)');
+    expect(reply).toContain('The first one comes tomorrow'); // it is 08:00 in Amsterdam
+    expect(await sub('C0DIGESTA')).toMatchObject({
+      minutes: 450,
+      zone: 'Europe/Amsterdam',
+      status: 'active',
+    });
+    const status = await digest('digest status', 'C0DIGESTA');
+    expect(status).toContain('is *on*, every day at 07:30 (Europe/Amsterdam)');
+    expect(status).toContain('Last post: none yet');
+  });
+
+  it('defaults to 09:00 in the user’s Slack time zone', async () => {
+    bot.fake.setUser('U0TOKYO', { tz: 'Asia/Tokyo' });
+    const reply = await digest('digest on', 'C0DIGESTB', 'U0TOKYO');
+    expect(reply).toContain('09:00 (Asia/Tokyo)');
+    expect(bot.fake.callsTo('users.info')[0]?.args.user).toBe('U0TOKYO');
+  });
+
+  it('maps a common abbreviation to a zone', async () => {
+    const reply = await digest('digest on 8am EST', 'C0DIGESTC');
+    expect(reply).toContain('08:00 (America/New_York)');
+  });
+
+  it('rejects a bad time with an example and changes nothing', async () => {
+    const reply = await digest('digest on 25:61 UTC', 'C0DIGESTD');
+    expect(reply).toContain('not a time I can read');
+    expect(reply).toContain('digest on 09:00 Europe/Amsterdam');
+    expect(reply).toContain('Nothing was changed');
+    expect(await sub('C0DIGESTD')).toBeUndefined();
+  });
+
+  it('rejects an unknown zone with an example and changes nothing, escaping what was typed', async () => {
+    await digest('digest on 09:00 UTC', 'C0DIGESTE');
+    const reply = await digest('digest on 10:00 Mars/Olympus_Mons', 'C0DIGESTE');
+    expect(reply).toContain('not a time zone I know');
+    expect(await sub('C0DIGESTE')).toMatchObject({ minutes: 540, zone: 'UTC' });
+    const sneaky = await digest('digest on 10:00 <!channel>', 'C0DIGESTE');
+    expect(sneaky).not.toContain('<!channel>');
+  });
+
+  it('says how to invite the bot where it is not a member', async () => {
+    bot.fake.setChannel('C0NOTIN', { is_member: false, name: 'elsewhere' });
+    const reply = await digest('digest on', 'C0NOTIN');
+    expect(reply).toContain('/invite @nato-bot');
+    expect(await sub('C0NOTIN')).toBeUndefined();
+  });
+
+  it('turns the digest off, and says so when there is none', async () => {
+    await digest('digest on 09:00 UTC', 'C0DIGESTF');
+    expect(await digest('digest off', 'C0DIGESTF')).toContain('turned off');
+    expect((await sub('C0DIGESTF'))?.status).toBe('off');
+    expect(await digest('digest off', 'C0DIGESTF')).toContain('no daily digest to turn off');
+    expect(await digest('digest status', 'C0DIGESTF')).toContain('has no daily digest');
+  });
+
+  it('previews the next digest ephemerally without recording it', async () => {
+    await digest('digest on 09:00 UTC', 'C0DIGESTG');
+    const reply = await digest('digest preview', 'C0DIGESTG');
+    expect(reply).toContain('only you can see this');
+    expect(reply).toContain('Fact of the day');
+    expect(bot.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(
+      await bot.world.store.latestDelivery(subscriptionId(fakeWorkspace.teamId, 'C0DIGESTG')),
+    ).toBeUndefined();
+  });
+
+  it('lists the workspace’s subscribed channels in the App Home', async () => {
+    await digest('digest on 06:15 Europe/Lisbon', 'C0DIGESTH');
+    await sendEvent(bot.base, signingSecret, homeOpenedEvent({}));
+    await bot.fake.waitFor(() => bot.fake.callsTo('views.publish').length === 1);
+    const view = JSON.stringify(bot.fake.callsTo('views.publish')[0]?.args.view);
+    expect(view).toContain('<#C0DIGESTH> at 06:15 (Europe/Lisbon)');
+    expect(bot.fake.callsTo('views.publish')[0]?.error).toBeUndefined();
+  });
+});
