@@ -143,7 +143,35 @@ interface Scored {
   touched: string[];
 }
 
+/**
+ * A long, chatty message usually holds one question among other talk ("I missed the briefing,
+ * which countries back Rutte?"). When the whole message is not a confident match, each clause
+ * that is itself a question is tried, last first.
+ */
 function answerFreeText(index: KnowledgeIndex, text: string): Result {
+  const whole = answerQuestion(index, text);
+  if (whole.kind === 'answered' || words(text).length < longQuestion) return whole;
+  for (const clause of questionClauses(text).reverse()) {
+    const result = answerQuestion(index, clause);
+    if (result.kind === 'answered') return result;
+  }
+  return whole;
+}
+
+const questionStart =
+  /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
+
+/** Clauses of a message that ask something: they start with a question word. */
+export function questionClauses(text: string): string[] {
+  return text
+    .split(
+      /(?<=[?!.;:])\s+|,\s*|\s+(?:but|and|so)\s+(?=(?:who|what|which|when|where|why|how|is|are|does|do|did|has|can)\b)/i,
+    )
+    .map((c) => c.trim().replace(/^(?:so|and|but|also|anyway|ok|okay|well)\s+/i, ''))
+    .filter((c) => words(c).length >= 4 && questionStart.test(c));
+}
+
+function answerQuestion(index: KnowledgeIndex, text: string): Result {
   const a = index.analyze(text);
   const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {
@@ -175,26 +203,29 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
   if (missingEntities.length > 0) {
     const gap = backingGap(index, a, missingEntities);
     if (gap) return gap;
-    return offTopic(index, ranked);
+    return offTopic(index, ranked, a);
   }
   // A nearest match is not an answer: every key word of the question must be accounted for by the
   // fact. Words the knowledge never uses mean the question is about something else; in a long,
   // chatty question an inflected verb or adverb ("wondering", "honestly") may be mere chatter.
   const long = a.words.length >= longQuestion;
-  if (a.foreign.length > 0) {
-    const chatter = long && a.foreign.length <= 2 && a.foreign.every((w) => /(?:ing|ed|ly)$/.test(w));
-    if (!chatter) return offTopic(index, ranked);
-  }
   const foreign = new Set(a.foreign.map(termOf));
+  const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
+  // Words the knowledge never uses: in "is Rutte married?" the one known word is a name, and
+  // "married" is what the question is about. Only a question with three or more known content
+  // words that all fit one fact may carry one stray unknown word.
+  if (a.foreign.length > 0) {
+    const room = long ? Math.max(1, Math.floor(known.length / 2)) : known.length >= 3 ? 1 : 0;
+    if (a.foreign.length > room) return offTopic(index, ranked, a);
+  }
   const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
     (t) => !foreign.has(t) && !weakTerms.has(t),
   );
-  const contentCount = topical.filter((t) => !t.startsWith('@') && !weakTerms.has(t)).length;
   // A short question has no room for chatter; a long one may carry a stray word or two.
-  const allowed = long ? Math.max(1, Math.floor(contentCount / 3)) : 0;
-  if (unaccounted.length > allowed) return offTopic(index, ranked);
+  const allowed = long ? Math.max(1, Math.floor(known.length / 3)) : 0;
+  if (unaccounted.length > allowed) return offTopic(index, ranked, a);
   if (a.focus && !(index.factTerms.get(best.fact.id) ?? new Map()).has(a.focus)) {
-    if (!domainTerms.has(a.focus) || a.mentions.length === 0) return offTopic(index, ranked);
+    if (!domainTerms.has(a.focus) || a.mentions.length === 0) return offTopic(index, ranked, a);
   }
 
   const second = ranked[1];
@@ -222,7 +253,7 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
       };
     }
   }
-  return offTopic(index, ranked);
+  return offTopic(index, ranked, a);
 }
 
 function metaIntent(ws: string[]): Fact | undefined {
@@ -283,8 +314,9 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   for (const fact of candidates.values()) {
     const vocab = index.factTerms.get(fact.id) ?? new Map<string, number>();
     const missing = topical.filter((t) => !vocab.has(t));
-    // Terms only the quotes mention: the fact touches on them but is not about them.
-    const touched = topical.filter((t) => !t.startsWith('@') && (vocab.get(t) ?? 1) < 0.6);
+    // Terms only the quotes mention, and people or places only mentioned in passing: the fact
+    // touches on them but is not about them ("how old is Stoltenberg?" is not Rutte's profile).
+    const touched = topical.filter((t) => (vocab.get(t) ?? 1) < (t.startsWith('@') ? 0.8 : 0.6));
     const covered = topical.reduce((sum, t) => sum + weight(t) * (vocab.get(t) ?? 0), 0);
     const coverage = total > 0 ? covered / total : 0;
     const strayKnown = missing.filter(
@@ -330,13 +362,20 @@ function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Resu
   );
 }
 
-function offTopic(index: KnowledgeIndex, ranked: Scored[] = []): Unknown {
-  const close = ranked.filter((r) => r.score >= 0.3).slice(0, 3);
+function offTopic(index: KnowledgeIndex, ranked: Scored[] = [], a?: Analysis): Unknown {
+  // Nearby questions it can answer: the best-ranked facts, else fuse.js's fuzzy nearest.
+  const close = ranked.filter((r) => r.score >= 0.3).map((r) => r.fact);
+  const near = a ? index.nearest(a, 3).map((id) => allFactsById(index, id)) : [];
+  const facts = [...close, ...near].filter((f, i, all): f is Fact => !!f && all.indexOf(f) === i).slice(0, 3);
   return unknown(
     'off-topic',
     'I don’t know: the article I rely on doesn’t answer that. I can tell you who backs Rutte, who else is in the running, the key dates, and what was said.',
-    close.length > 0 ? close.map((r) => suggestionFor(r.fact)) : defaultSuggestions(index),
+    facts.length > 0 ? facts.map(suggestionFor) : defaultSuggestions(index),
   );
+}
+
+function allFactsById(index: KnowledgeIndex, id: string): Fact | undefined {
+  return index.knowledge.factById.get(id) ?? metaFacts.find((f) => f.id === id);
 }
 
 function unknown(reason: Unknown['reason'], text: string, suggestions: Suggestion[]): Unknown {

@@ -49,8 +49,10 @@ export interface KnowledgeIndex {
   factTerms: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Facts that use a term, for narrowing candidates before scoring. */
   postings: ReadonlyMap<string, readonly Fact[]>;
-  /** Example questions, for comparing wording (typos already corrected by `analyze`). */
+  /** Example questions and keywords, fuzzy-searched for the nearest questions to suggest. */
   fuse: Fuse<QuestionDoc>;
+  /** Facts whose example questions come nearest a question's topical words (fuzzy, by fuse.js). */
+  nearest(a: Analysis, limit: number): string[];
   /** How closely the question's wording matches each fact's closest example question (0..1). */
   phrasingScores(a: Analysis): Map<string, number>;
   analyze(text: string): Analysis;
@@ -65,6 +67,15 @@ const canonical = new Map<string, string>();
 for (const group of synonymGroups) {
   const head = stem(group[0] as string);
   for (const w of group) canonical.set(stem(w), head);
+}
+
+/** True when `long` is `short` with one letter added somewhere. */
+function droppedOneLetter(short: string, long: string): boolean {
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i < long.length; i++) {
+    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  }
+  return false;
 }
 
 function sameLetters(a: string, b: string): boolean {
@@ -171,6 +182,12 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   const correctionCache = new Map<string, string | undefined>();
   const correct = (word: string): string | undefined => {
     if (correctionCache.has(word)) return correctionCache.get(word);
+    if (word.length === 3) {
+      // Three letters only count as a typo for a dropped letter: "wen" is "when", "jon" is "john".
+      const found = (surfaceByLength.get(4) ?? []).find((c) => droppedOneLetter(word, c));
+      correctionCache.set(word, found);
+      return found;
+    }
     const budget = typoBudget(word.length);
     let best: string | undefined;
     let bestCost = budget + 1;
@@ -207,10 +224,16 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       const close = (a: string | undefined, b: string): boolean =>
         a === b ||
         (a !== undefined && a.length >= 5 && a === `${b}s`) ||
-        (fuzzy && a !== undefined && a.length >= 5 && editDistance(a, b, 1) <= 1);
+        (fuzzy &&
+          a !== undefined &&
+          ((a.length >= 5 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
       const options = [
         ...(phrases.get(w) ?? []),
         ...(w.endsWith('s') ? (phrases.get(w.slice(0, -1)) ?? []) : []),
+        // A misspelt first word of a name: "jon kirbey".
+        ...(fuzzy && !phrases.has(w) && w.length >= 3 && !isStopWord(w)
+          ? (phrases.get(correct(w) ?? '') ?? [])
+          : []),
       ];
       const exact = options.find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
       if (exact) {
@@ -218,7 +241,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         i += exact.words.length;
         continue;
       }
-      if (fuzzy && !isStopWord(w) && !knownTerms.has(termOf(w)) && w.length >= 4) {
+      if (fuzzy && !isStopWord(w) && !knownTerms.has(termOf(w)) && w.length >= 3) {
         const fixed = correct(w);
         // Names get a tighter typo budget than other words: "married" must not become "madrid".
         const near = fixed && editDistance(w, fixed, 2) <= (w.length >= 8 ? 2 : 1);
@@ -345,6 +368,14 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     add(f.answer, 0.7);
     for (const e of f.evidence) add(e.quote, 0.5);
     for (const s of f.subjects) weights.set(entityTerm(s), 1);
+    if (f.kind === 'statement') {
+      // A statement is what someone said and thinks: "what does Rutte think about …?".
+      for (const t of [termOf('say'), termOf('view')]) weights.set(t, Math.max(weights.get(t) ?? 0, 0.7));
+    }
+    if (f.backing || f.kind === 'backers') {
+      // Backing someone is backing a candidacy: "has the UK endorsed Rutte's candidacy?".
+      weights.set(termOf('candidacy'), Math.max(weights.get(termOf('candidacy')) ?? 0, 0.7));
+    }
     if (f.backing) {
       for (const s of [f.backing.backer, f.backing.candidate, ...f.backing.saidBy]) {
         weights.set(entityTerm(s), Math.max(weights.get(entityTerm(s)) ?? 0, 0.9));
@@ -386,6 +417,19 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       threshold: 0.25,
     },
   );
+
+  const nearest = (a: Analysis, limit: number): string[] => {
+    const query = a.terms.filter((t) => !t.startsWith('@') && !domainTerms.has(t));
+    const names = a.mentions.map((m) => knowledge.entityById.get(m.entityId)?.name ?? '');
+    const text = [...query, ...names].join(' ').trim();
+    if (!text) return [];
+    const ids: string[] = [];
+    for (const r of fuse.search(text, { limit: 20 })) {
+      if (!ids.includes(r.item.factId)) ids.push(r.item.factId);
+      if (ids.length === limit) break;
+    }
+    return ids;
+  };
 
   // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
   const examples = allFacts.flatMap((f) =>
@@ -429,6 +473,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     factTerms,
     postings,
     fuse,
+    nearest,
     phrasingScores,
     analyze,
     resolveName,

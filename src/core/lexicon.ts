@@ -15,9 +15,9 @@ export const stopWords = new Set(
   just only also even still ever very really actually exactly currently now right
   hey hi hello hiya yo ok okay please thanks thank pls plz
   tell know knows wonder wondering curious quick question ask asking asked explain let give show
-  think thought get got go going want wanted need like would could
+  get got go going want wanted need like would could
   bot nato natobot anyone someone somebody anybody guys folks team
-  thing things stuff lot bit kind sort way
+  thing things stuff lot bit kind sort way list inside within
   again more most much few lately recently today latest update news
   trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
   anything something maybe guess read reading seen saw look looking find understand idea
@@ -52,6 +52,12 @@ export const domainWords = new Set(
 export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:come|comes|came|coming) out (?:for|behind|in favou?r of|in support of)\b/g, 'back'],
   [/\b(?:get|gets|got|getting|be|is|are) (?:behind)\b/g, 'back'],
+  [
+    /\b(?:throw|throws|threw|thrown|throwing|put|puts|putting) (?:their|its|his|her|our) (?:full )?weight behind\b/g,
+    'back',
+  ],
+  [/\b(?:line|lines|lined|lining) up (?:behind|for)\b/g, 'back'],
+  [/\bin (?:\w+ )?corner\b/g, 'back'],
   [/\b(?:sit|sits|sat|sitting|still) on the fence\b/g, 'undecided'],
   [/\bon the fence\b/g, 'undecided'],
   [/\b(?:hold|holds|held|holding) out\b/g, 'undecided'],
@@ -72,6 +78,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:such a |so )?big deal\b/g, 'important'],
   [/\baccording to (?:the |this |that )?(?:article|report|piece|story|source)\b/g, ' '],
   [/\bre election\b/g, 'reelection'],
+  [/\b(?:time|years?) (?:in (?:power|charge|office)|at the helm)\b/g, 'tenure'],
   [/\bin (?:power|charge|office)\b/g, 'lead'],
 ];
 
@@ -104,7 +111,7 @@ export const synonymGroups: string[][] = [
     'approval',
     'board',
   ],
-  ['candidate', 'contender', 'candidacy', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
+  ['candidate', 'contender', 'candidacy', 'bid', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
   ['rival', 'other', 'competitor', 'opponent', 'competition', 'alternative', 'else'],
   [
     'say',
@@ -150,7 +157,7 @@ export const synonymGroups: string[][] = [
   ['summit'],
   ['outlet', 'media', 'press', 'newspaper', 'cite', 'quote', 'journalist', 'reporter'],
   ['deadline', 'cutoff', 'cut off'],
-  ['view', 'opinion', 'position', 'stance', 'take', 'thought'],
+  ['view', 'opinion', 'position', 'stance', 'take', 'think', 'thought'],
   ['argue', 'contend', 'insist'],
   ['urge', 'push'],
   ['warn', 'caution'],
