@@ -77,6 +77,12 @@ export function formatTimeOfDay(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+let zoneNames: Map<string, string> | undefined;
+function knownZones(): Map<string, string> {
+  zoneNames ??= new Map(Intl.supportedValuesOf('timeZone').map((z) => [z.toLowerCase(), z]));
+  return zoneNames;
+}
+
 /** Common abbreviations people type, mapped to a representative IANA zone. */
 const zoneAbbreviations: Record<string, string> = {
   UTC: 'UTC',
@@ -112,8 +118,8 @@ export function resolveZone(text: string): string | undefined {
   if (abbreviation) return abbreviation;
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(t)) return undefined;
   if (!isValidZone(t)) return undefined;
-  // Intl accepts any case; report the canonical spelling.
-  return new Intl.DateTimeFormat('en-US', { timeZone: t }).resolvedOptions().timeZone;
+  // Intl accepts any case; report the zone as the IANA list spells it.
+  return knownZones().get(t.toLowerCase()) ?? t;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { describeWhen } from '../../src/core/digest.js';
+import { parseDigestCommand } from '../../src/core/digest-command.js';
+import {
+  addDays,
+  daysBetween,
+  formatTimeOfDay,
+  isDue,
+  localTime,
+  parseTimeOfDay,
+  resolveZone,
+} from '../../src/core/schedule.js';
+
+describe('parseTimeOfDay', () => {
+  it.each([
+    ['09:00', 540],
+    ['9:00', 540],
+    ['9.30', 570],
+    ['23:59', 1439],
+    ['00:00', 0],
+    ['9am', 540],
+    ['12am', 0],
+    ['12pm', 720],
+    ['9:15pm', 1275],
+  ])('%s -> %i minutes', (text, minutes) => {
+    expect(parseTimeOfDay(text)).toBe(minutes);
+  });
+
+  it.each(['24:00', '9:60', '25:61', '9', '13pm', 'noon', '', '0900x'])('rejects %s', (text) => {
+    expect(parseTimeOfDay(text)).toBeUndefined();
+  });
+
+  it('formats minutes back', () => {
+    expect(formatTimeOfDay(540)).toBe('09:00');
+    expect(formatTimeOfDay(1275)).toBe('21:15');
+  });
+});
+
+describe('resolveZone', () => {
+  it.each([
+    ['Europe/Amsterdam', 'Europe/Amsterdam'],
+    ['europe/amsterdam', 'Europe/Amsterdam'],
+    ['UTC', 'UTC'],
+    ['est', 'America/New_York'],
+    ['CET', 'Europe/Brussels'],
+    ['America/Argentina/Buenos_Aires', 'America/Argentina/Buenos_Aires'],
+  ])('%s -> %s', (text, zone) => {
+    expect(resolveZone(text)).toBe(zone);
+  });
+
+  it.each(['Mars/Olympus_Mons', 'Amsterdam', '<!channel>', '../etc/passwd', ''])('rejects %s', (text) => {
+    expect(resolveZone(text)).toBeUndefined();
+  });
+});
+
+describe('local time and due checks', () => {
+  it('reads the local date and time in a zone', () => {
+    expect(localTime(new Date('2026-03-08T07:00:00Z'), 'America/New_York')).toEqual({
+      date: '2026-03-08',
+      minutes: 180,
+    });
+    expect(localTime(new Date('2026-06-30T23:30:00Z'), 'Asia/Tokyo')).toEqual({
+      date: '2026-07-01',
+      minutes: 510,
+    });
+  });
+
+  it('is due once the local clock reaches the time', () => {
+    expect(isDue(new Date('2026-06-01T06:59:00Z'), 'Europe/Amsterdam', 540)).toBe(false);
+    expect(isDue(new Date('2026-06-01T07:00:00Z'), 'Europe/Amsterdam', 540)).toBe(true);
+  });
+
+  it('counts days across month and DST boundaries', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+});
+
+describe('describeWhen', () => {
+  const span = { start: '2024-07-01', end: '2024-07-10', label: 'early July 2024' };
+  it.each([
+    ['2024-06-30', 'tomorrow', false],
+    ['2024-06-25', 'in 6 days', false],
+    ['2024-03-01', 'in 4 months', false],
+    ['2024-07-05', 'now', false],
+    ['2024-07-11', 'past (yesterday)', true],
+    ['2026-11-28', 'past (2 years ago)', true],
+  ])('on %s: %s', (today, when, past) => {
+    expect(describeWhen(span, today)).toEqual({ when, past });
+  });
+});
+
+describe('parseDigestCommand', () => {
+  it('is undefined for anything else', () => {
+    expect(parseDigestCommand('who backs rutte')).toBeUndefined();
+    expect(parseDigestCommand('digestion')).toBeUndefined();
+  });
+
+  it.each([
+    ['digest on', { action: 'on', minutes: undefined, zone: undefined }],
+    ['digest on 07:30', { action: 'on', minutes: 450, zone: undefined }],
+    ['digest on Europe/Amsterdam 07:30', { action: 'on', minutes: 450, zone: 'Europe/Amsterdam' }],
+    ['DIGEST ON 8 am est', { action: 'on', minutes: 480, zone: 'America/New_York' }],
+    ['digest off', { action: 'off' }],
+    ['digest status', { action: 'status' }],
+    ['digest preview', { action: 'preview' }],
+    ['digest', { action: 'help' }],
+  ])('%s', (text, expected) => {
+    expect(parseDigestCommand(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['digest on 25:00', /not a time I can read/],
+    ['digest on 09:00 Nowhere/Land', /not a time zone I know/],
+    ['digest on 09:00 10:00', /not a time I can read/],
+    ['digest sometimes', /I don’t know `digest sometimes`/],
+    ['digest off now', /takes nothing after it/],
+  ])('%s is refused with an explanation', (text, message) => {
+    const parsed = parseDigestCommand(text);
+    expect(parsed?.action).toBe('invalid');
+    expect(parsed && 'message' in parsed ? parsed.message : '').toMatch(message);
+  });
+});

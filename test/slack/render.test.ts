@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, chooseFactOfDay } from '../../src/core/digest.js';
+import type { Result } from '../../src/core/result.js';
+import { actionIds } from '../../src/slack/ids.js';
+import { renderResult, type Surface } from '../../src/slack/render/answer.js';
+import { renderDigest } from '../../src/slack/render/digest.js';
+import { renderHome } from '../../src/slack/render/home.js';
+import { escapeMrkdwn, escapeWithin } from '../../src/slack/render/mrkdwn.js';
+import { loadEvalSet } from '../eval/evaluate.js';
+import { realEngine } from '../helpers/bot.js';
+import { validateBlocks } from '../helpers/fake-slack.js';
+
+const engine = realEngine();
+const surfaces: Surface[] = ['ephemeral', 'public', 'shared'];
+
+describe('escaping for mrkdwn', () => {
+  it.each([
+    ['<!channel>', '&lt;!channel&gt;'],
+    ['<@U123|bob> & <!here>', '&lt;@U123|bob&gt; &amp; &lt;!here&gt;'],
+    ['&lt;', '&amp;lt;'],
+    ['plain text', 'plain text'],
+  ])('%s -> %s', (input, expected) => {
+    expect(escapeMrkdwn(input)).toBe(expected);
+  });
+
+  it('truncates without cutting an entity in half', () => {
+    const out = escapeWithin(`${'a'.repeat(8)}<<<<`, 12);
+    expect(out.length).toBeLessThanOrEqual(12);
+    expect(out).not.toMatch(/&[a-z]*…$/);
+    expect(out.endsWith('…')).toBe(true);
+  });
+});
+
+describe('answers render to blocks Slack accepts', () => {
+  const questions = [...loadEvalSet().dev, ...loadEvalSet().test].map((c) => c.q);
+  const extremes = [
+    '',
+    '🎉🎉🎉',
+    'x'.repeat(5000),
+    '<!channel> '.repeat(300),
+    'who-backs rutte',
+    'timeline',
+    'help',
+  ];
+
+  it('for every evaluation question and odd input, on every surface', () => {
+    const problems: string[] = [];
+    for (const q of [...questions, ...extremes]) {
+      const result = engine.ask(q);
+      for (const surface of surfaces) {
+        const m = renderResult(result, { surface, question: q, sharedBy: 'U0USER' });
+        const found = validateBlocks(m.blocks);
+        if (found.length > 0)
+          problems.push(`${surface} ${JSON.stringify(q.slice(0, 60))}: ${found.join('; ')}`);
+        if (m.text.length === 0 || m.text.length > 4000)
+          problems.push(`${surface} ${q}: text length ${m.text.length}`);
+        if (
+          /<!(channel|here|everyone)>/.test(m.text + JSON.stringify(m.blocks).replace(/"value":"[^"]*"/g, ''))
+        ) {
+          problems.push(`${surface} ${q}: unescaped special mention`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('offers Share only on ephemeral answers, and says who shared', () => {
+    const result = engine.ask('who-backs rutte');
+    const actions = (s: Surface) =>
+      JSON.stringify(
+        renderResult(result, { surface: s, question: 'who-backs rutte', sharedBy: 'U0SHARER' }).blocks,
+      );
+    expect(actions('ephemeral')).toContain(actionIds.share);
+    expect(actions('public')).not.toContain(actionIds.share);
+    expect(actions('shared')).not.toContain(actionIds.share);
+    expect(actions('shared')).toContain('Shared by <@U0SHARER>');
+  });
+
+  it('shows the editor’s note with the answer it belongs to', () => {
+    const m = renderResult(engine.ask('who-is karins'), { surface: 'public' });
+    expect(JSON.stringify(m.blocks)).toContain('Latvia');
+    expect(m.text).toContain('Latvia');
+  });
+
+  it('gives suggestion buttons unique action ids', () => {
+    const unknown: Result = {
+      kind: 'unknown',
+      text: 'no',
+      confidence: 0,
+      reason: 'off-topic',
+      suggestions: [
+        { label: 'A', query: 'a' },
+        { label: 'B', query: 'b' },
+        { label: 'C', query: 'c' },
+      ],
+    };
+    const m = renderResult(unknown, { surface: 'public' });
+    expect(validateBlocks(m.blocks)).toEqual([]);
+    const ids = JSON.stringify(m.blocks).match(new RegExp(`${actionIds.suggestion}:\\d`, 'g'));
+    expect(ids).toEqual([
+      `${actionIds.suggestion}:0`,
+      `${actionIds.suggestion}:1`,
+      `${actionIds.suggestion}:2`,
+    ]);
+  });
+});
+
+describe('the App Home and the digest render to blocks Slack accepts', () => {
+  it('home view, with and without subscriptions', () => {
+    expect(validateBlocks(renderHome(engine).blocks, 'home')).toEqual([]);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      channelId: `C0${i}`,
+      time: '09:00',
+      zone: 'Europe/Amsterdam',
+      paused: i % 2 ? 'not_in_channel' : null,
+    }));
+    expect(validateBlocks(renderHome(engine, many).blocks, 'home')).toEqual([]);
+  });
+
+  it('digest for every fact of the day and with many new facts', () => {
+    const facts = engine.knowledge.facts;
+    for (const fact of facts) {
+      const m = renderDigest(buildDigest(engine, { date: '2024-03-01', factOfDay: fact, newFacts: facts }));
+      expect(validateBlocks(m.blocks), fact.id).toEqual([]);
+      expect(m.text.length).toBeGreaterThan(0);
+    }
+    const first = chooseFactOfDay(facts, new Set());
+    const m = renderDigest(buildDigest(engine, { date: '2024-03-01', factOfDay: first, newFacts: [] }));
+    expect(JSON.stringify(m.blocks)).toContain('in 4 months'); // the July summit, seen from March
+  });
+});
