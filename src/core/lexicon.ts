@@ -119,7 +119,6 @@ export const synonymGroups: string[][] = [
     'statement',
     'remark',
     'comment',
-    'declare',
     'claim',
     'mention',
     'word',
