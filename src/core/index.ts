@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
-import { editDistance, normalize, stem, typoBudget, words } from './text.js';
+import { editDistance, normalize, stem, stripSlackMarkup, typoBudget, words } from './text.js';
 
 /** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
 export interface Mention {
@@ -88,6 +88,9 @@ export function termOf(word: string): string {
 }
 
 const entityTerm = (id: string): string => `@${id}`;
+
+/** Words that move a role to another holder: "the next prime minister", "a former defence secretary". */
+const roleShifters = new Set(['next', 'new', 'future', 'previous', 'incoming', 'successor', 'another']);
 
 /** A word that carries no topic, also when inflected ("wants", "happened"). */
 export function isStopWord(word: string): boolean {
@@ -216,6 +219,11 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     return best;
   };
 
+  const nameWords = new Map(knowledge.entities.map((e) => [e.id, new Set(words(e.name))]));
+  /** An alias that describes a role ("dutch prime minister") rather than naming the entity. */
+  const isRoleAlias = (p: { words: string[]; entityId: string }): boolean =>
+    p.words.length > 1 && !p.words.some((w) => nameWords.get(p.entityId)?.has(w));
+
   const findMentions = (ws: string[], fuzzy: boolean): Mention[] => {
     const mentions: Mention[] = [];
     for (let i = 0; i < ws.length; ) {
@@ -236,6 +244,11 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
           : []),
       ];
       const exact = options.find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
+      // "the next Dutch prime minister" is not Rutte: a role named with a time word is someone else.
+      if (exact && isRoleAlias(exact) && roleShifters.has(ws[i - 1] ?? '')) {
+        i += exact.words.length;
+        continue;
+      }
       if (exact) {
         mentions.push({ entityId: exact.entityId, start: i, end: i + exact.words.length, fuzzy: false });
         i += exact.words.length;
@@ -267,7 +280,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
 
   const analyzeWith = (text: string, fuzzy: boolean, vocab: ReadonlySet<string> | undefined): Analysis => {
     // Clauses, so that a clause of pure chatter ("my manager asked this morning") can be set aside.
-    const clauses = text.split(/[?!:;\n]+|[.,](?=\s|$)/);
+    const clauses = stripSlackMarkup(text).split(/[?!:;\n]+|[.,](?=\s|$)/);
     const ws: string[] = [];
     const clauseOf: number[] = [];
     clauses.forEach((c, k) => {
@@ -368,6 +381,16 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     add(f.answer, 0.7);
     for (const e of f.evidence) add(e.quote, 0.5);
     for (const s of f.subjects) weights.set(entityTerm(s), 1);
+    if (f.id === 'timeline') {
+      // The timeline is made of the dated facts: it speaks of their people and events too.
+      for (const dated of knowledge.facts.filter((d) => d.date)) {
+        for (const t of analyzeWith(dated.answer, false, undefined).terms) {
+          weights.set(t, Math.max(weights.get(t) ?? 0, 0.5));
+        }
+        for (const e of dated.subjects)
+          weights.set(entityTerm(e), Math.max(weights.get(entityTerm(e)) ?? 0, 0.8));
+      }
+    }
     if (f.kind === 'statement') {
       // A statement is what someone said and thinks: "what does Rutte think about …?".
       for (const t of [termOf('say'), termOf('view')]) weights.set(t, Math.max(weights.get(t) ?? 0, 0.7));

@@ -17,7 +17,7 @@ export const stopWords = new Set(
   tell know knows wonder wondering curious quick question ask asking asked explain let give show
   get got go going want wanted need like would could
   bot nato natobot anyone someone somebody anybody guys folks team
-  thing things stuff lot bit kind sort way list inside within
+  thing things stuff lot bit kind sort way list inside within r u ur ya thx
   again more most much few lately recently today latest update news
   trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
   anything something maybe guess read reading seen saw look looking find understand idea
@@ -58,6 +58,10 @@ export const phraseRewrites: [RegExp, string][] = [
   ],
   [/\b(?:line|lines|lined|lining) up (?:behind|for)\b/g, 'back'],
   [/\bin (?:\w+ )?corner\b/g, 'back'],
+  [/\b(?:lock|locks|locked|locking) (?:down|up)\b/g, 'consolidate'],
+  [/\b(?:tighten|tightens|tightened|tightening) (?:his|her|its|their) grip\b/g, 'consolidate'],
+  [/\bwork(?:s|ed|ing)? (?:together |closely )?with\b/g, 'cooperation'],
+  [/\b(?:stand|stands|stood|standing) (?:in|at)\b/g, 'run in'],
   [/\b(?:sit|sits|sat|sitting|still) on the fence\b/g, 'undecided'],
   [/\bon the fence\b/g, 'undecided'],
   [/\b(?:hold|holds|held|holding) out\b/g, 'undecided'],
@@ -113,19 +117,7 @@ export const synonymGroups: string[][] = [
   ],
   ['candidate', 'contender', 'candidacy', 'bid', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
   ['rival', 'other', 'competitor', 'opponent', 'competition', 'alternative', 'else'],
-  [
-    'say',
-    'said',
-    'statement',
-    'remark',
-    'comment',
-    'claim',
-    'mention',
-    'word',
-    'talk',
-    'speak',
-    'spoke',
-  ],
+  ['say', 'said', 'statement', 'remark', 'comment', 'claim', 'mention', 'word', 'talk', 'speak', 'spoke'],
   ['resign', 'resignation', 'quit'],
   ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement', 'finish', 'left'],
   ['lead', 'led', 'run', 'helm', 'govern', 'rule'],
@@ -136,6 +128,7 @@ export const synonymGroups: string[][] = [
   ['old', 'age', 'aged', 'birthday'],
   ['country', 'nation', 'member', 'ally', 'allies', 'allied'],
   ['partnership', 'relationship', 'relation'],
+  ['differ', 'different', 'difference', 'differing', 'diverge', 'divergent'],
   ['election', 'vote', 'poll', 'ballot', 'reelection'],
   ['ammunition', 'ammo', 'munition', 'shell'],
   ['defence', 'defense', 'military'],
