@@ -144,7 +144,18 @@ interface Scored {
 }
 
 const futureMarkers = new Set(['will', 'gonna', 'going']);
-const outcomes = new Set(['win', 'wins', 'lose', 'become', 'do', 'happen', 'next']);
+const outcomes = new Set([
+  'win',
+  'wins',
+  'lose',
+  'become',
+  'do',
+  'happen',
+  'next',
+  'get',
+  'decide',
+  'decided',
+]);
 
 /** "Who will win?", "what is Stoltenberg going to do after NATO?": asks about an outcome to come. */
 function isPrediction(ws: string[]): boolean {
@@ -170,13 +181,13 @@ function capitalizedWords(text: string): Set<string> {
  * that is itself a question is tried, last first.
  */
 function answerFreeText(index: KnowledgeIndex, text: string): Result {
-  const whole = answerQuestion(index, text);
-  if (whole.kind === 'answered' || words(text).length < longQuestion) return whole;
+  if (words(text).length < longQuestion) return answerQuestion(index, text);
+  // The question is usually the last clause that asks something; the rest is context or chatter.
   for (const clause of questionClauses(text).reverse()) {
     const result = answerQuestion(index, clause);
     if (result.kind === 'answered') return result;
   }
-  return whole;
+  return answerQuestion(index, text);
 }
 
 const questionStart =

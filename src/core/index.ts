@@ -395,6 +395,10 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       // A statement is what someone said and thinks: "what does Rutte think about …?".
       for (const t of [termOf('say'), termOf('view')]) weights.set(t, Math.max(weights.get(t) ?? 0, 0.7));
     }
+    if (f.backing) {
+      // Backing someone is a position: "where does Germany stand on Rutte?".
+      weights.set(termOf('view'), Math.max(weights.get(termOf('view')) ?? 0, 0.7));
+    }
     if (f.backing || f.kind === 'backers') {
       // Backing someone is backing a candidacy: "has the UK endorsed Rutte's candidacy?".
       weights.set(termOf('candidacy'), Math.max(weights.get(termOf('candidacy')) ?? 0, 0.7));

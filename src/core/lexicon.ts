@@ -17,7 +17,7 @@ export const stopWords = new Set(
   tell know knows wonder wondering curious quick question ask asking asked explain let give show
   get got go going want wanted need like would could
   bot nato natobot anyone someone somebody anybody guys folks team
-  thing things stuff lot bit kind sort way list inside within r u ur ya thx
+  thing things stuff lot bit kind sort way list inside within r u ur ya thx dat own
   again more most much few lately recently today latest update news
   trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
   anything something maybe guess read reading seen saw look looking find understand idea
@@ -39,7 +39,7 @@ export const stopWords = new Set(
 export const domainWords = new Set(
   `nato alliance secretary general sg secgen job post role position top
   race contest next new successor succeed successor leader leadership head chief boss
-  org organisation organization year years`
+  org organisation organization year years story piece`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -59,6 +59,11 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:line|lines|lined|lining) up (?:behind|for)\b/g, 'back'],
   [/\bin (?:\w+ )?corner\b/g, 'back'],
   [/\b(?:lock|locks|locked|locking) (?:down|up)\b/g, 'consolidate'],
+  [/\b(?:pick|picks|picked|picking) up\b/g, 'gain'],
+  [/\bwhat(?: is|s) (?:his|her|their|the) (?:deal|story)\b/g, 'who is'],
+  [/\bsec(?:retary)? gen\b/g, 'secgen'],
+  [/\b(?:fall|falls|fell|falling) apart\b/g, 'collapse'],
+  [/\bstands? on\b/g, 'view on'],
   [/\b(?:tighten|tightens|tightened|tightening) (?:his|her|its|their) grip\b/g, 'consolidate'],
   [/\bwork(?:s|ed|ing)? (?:together |closely )?with\b/g, 'cooperation'],
   [/\b(?:stand|stands|stood|standing) (?:in|at)\b/g, 'run in'],
@@ -149,7 +154,7 @@ export const synonymGroups: string[][] = [
   ['summit'],
   ['outlet', 'media', 'press', 'newspaper', 'cite', 'quote', 'journalist', 'reporter'],
   ['deadline', 'cutoff', 'cut off'],
-  ['view', 'opinion', 'position', 'stance', 'take', 'think', 'thought'],
+  ['view', 'opinion', 'position', 'stance', 'take', 'think', 'thought', 'angle', 'verdict'],
   ['argue', 'contend', 'insist'],
   ['urge', 'push'],
   ['warn', 'caution'],

@@ -113,6 +113,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** How many typos a word of this length may carry and still be recognised. */
 export function typoBudget(length: number): number {
   if (length < 4) return 0;
-  if (length < 7) return 1;
+  // Up to eight letters, one slip: two would turn real words into others ("channel", "change").
+  if (length < 9) return 1;
   return 2;
 }
