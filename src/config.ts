@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './store/database.js';
+import { parseEncryptionKey } from './store/token-cipher.js';
 
 /**
  * The bot's configuration: one schema, parsed once at start-up. Empty strings count as unset,
@@ -54,6 +55,32 @@ const envSchema = z.object({
         message: 'must be a SQLite file path (./data/nato-bot.sqlite), a file: URL, or a postgres:// URL',
       }),
   ),
+  SLACK_CLIENT_ID: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+\.\d+$/, { message: 'must be the "Client ID" from Basic Information → App Credentials' }),
+  ),
+  SLACK_CLIENT_SECRET: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-f0-9]{32,}$/i, {
+        message: 'must be the hex "Client Secret" from Basic Information → App Credentials',
+      }),
+  ),
+  SLACK_STATE_SECRET: optional(
+    z.string().trim().min(16, 'must be a random string of at least 16 characters (signs OAuth state)'),
+  ),
+  TOKEN_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .trim()
+      .refine((v) => parseEncryptionKey(v) !== undefined, {
+        message:
+          'must be 32 random bytes as base64 or 64 hex digits: generate one with `openssl rand -base64 32`',
+      }),
+  ),
   DIGEST_TICK_SECONDS: optional(
     z.coerce
       .number({ message: 'must be a number of seconds between 1 and 3600' })
@@ -70,18 +97,37 @@ interface Common {
   knowledgeDir: string | undefined;
   database: DatabaseTarget;
   digestTickSeconds: number;
+  /** Every secret value in the configuration, so logs can mask them. */
+  secrets: string[];
 }
 
-export interface SlackConfig extends Common {
-  botToken: string;
+/** One workspace with a fixed bot token, or many installed through OAuth. */
+export type SlackAuth =
+  | { kind: 'token'; botToken: string }
+  | {
+      kind: 'oauth';
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      /** AES-256-GCM key for tokens at rest. */
+      encryptionKey: Buffer;
+    };
+
+export interface SlackCommon extends Common {
+  auth: SlackAuth;
   /** Base URL of the Web API, ending in "/". */
   apiUrl: string | undefined;
+  /**
+   * HTTP port: Slack's requests in HTTP mode; in Socket Mode only /healthz, /readyz and the
+   * OAuth pages.
+   */
+  port: number;
 }
 
 export type Config =
   | (Common & { mode: 'local' })
-  | (SlackConfig & { mode: 'socket'; appToken: string })
-  | (SlackConfig & { mode: 'http'; signingSecret: string; port: number });
+  | (SlackCommon & { mode: 'socket'; appToken: string })
+  | (SlackCommon & { mode: 'http'; signingSecret: string });
 
 export interface ConfigProblem {
   variable: string;
@@ -99,21 +145,57 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     };
   }
   const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL) as DatabaseTarget;
+  const dbPassword = database.kind === 'postgres' ? passwordOf(database.url) : undefined;
+  const secrets = [
+    e.SLACK_BOT_TOKEN,
+    e.SLACK_APP_TOKEN,
+    e.SLACK_SIGNING_SECRET,
+    e.SLACK_CLIENT_SECRET,
+    e.SLACK_STATE_SECRET,
+    e.TOKEN_ENCRYPTION_KEY,
+    dbPassword,
+  ].filter((v): v is string => typeof v === 'string' && v !== '');
   const common: Common = {
     logLevel: e.LOG_LEVEL ?? 'info',
     knowledgeDir: e.KNOWLEDGE_DIR,
-    database: parseDatabaseUrl(e.DATABASE_URL) as DatabaseTarget,
+    database,
     digestTickSeconds: e.DIGEST_TICK_SECONDS ?? 30,
+    secrets,
   };
-  if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+  const oauthSet = Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET);
+  if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET && !oauthSet) {
     return { ok: true, config: { ...common, mode: 'local' } };
   }
   const problems: ConfigProblem[] = [];
-  if (!e.SLACK_BOT_TOKEN) {
+  if (oauthSet) {
+    const oauthVars = {
+      SLACK_CLIENT_ID: 'the "Client ID" from Basic Information → App Credentials',
+      SLACK_CLIENT_SECRET: 'the "Client Secret" from Basic Information → App Credentials',
+      SLACK_STATE_SECRET: 'a random string of at least 16 characters (`openssl rand -hex 16`)',
+      TOKEN_ENCRYPTION_KEY:
+        '32 random bytes as base64 (`openssl rand -base64 32`), to encrypt bot tokens at rest',
+    } as const;
+    for (const [variable, what] of Object.entries(oauthVars)) {
+      if (!e[variable as keyof typeof oauthVars]) {
+        problems.push({
+          variable,
+          message: `is required to install the app in many workspaces (OAuth): set it to ${what}`,
+        });
+      }
+    }
+    if (e.SLACK_BOT_TOKEN) {
+      problems.push({
+        variable: 'SLACK_BOT_TOKEN',
+        message:
+          'must be empty when SLACK_CLIENT_ID is set: OAuth installs keep a token per workspace (unset it, or unset the SLACK_CLIENT_* variables for one workspace)',
+      });
+    }
+  } else if (!e.SLACK_BOT_TOKEN) {
     problems.push({
       variable: 'SLACK_BOT_TOKEN',
       message:
-        'is required to connect to Slack: set it to the "Bot User OAuth Token" (xoxb-…) from OAuth & Permissions',
+        'is required to connect to Slack: set it to the "Bot User OAuth Token" (xoxb-…) from OAuth & Permissions, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY to install in many workspaces',
     });
   }
   if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
@@ -123,19 +205,34 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         'or SLACK_SIGNING_SECRET is required: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode',
     });
   }
-  if (problems.length > 0 || !e.SLACK_BOT_TOKEN) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems };
+  const auth: SlackAuth = oauthSet
+    ? {
+        kind: 'oauth',
+        clientId: e.SLACK_CLIENT_ID as string,
+        clientSecret: e.SLACK_CLIENT_SECRET as string,
+        stateSecret: e.SLACK_STATE_SECRET as string,
+        encryptionKey: parseEncryptionKey(e.TOKEN_ENCRYPTION_KEY as string) as Buffer,
+      }
+    : { kind: 'token', botToken: e.SLACK_BOT_TOKEN as string };
   const apiUrl = e.SLACK_API_URL
     ? e.SLACK_API_URL.endsWith('/')
       ? e.SLACK_API_URL
       : `${e.SLACK_API_URL}/`
     : undefined;
-  const slack: SlackConfig = { ...common, botToken: e.SLACK_BOT_TOKEN, apiUrl };
+  const slack: SlackCommon = { ...common, auth, apiUrl, port: e.PORT ?? 3000 };
   if (e.SLACK_APP_TOKEN)
     return { ok: true, config: { ...slack, mode: 'socket', appToken: e.SLACK_APP_TOKEN } };
-  return {
-    ok: true,
-    config: { ...slack, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET as string, port: e.PORT ?? 3000 },
-  };
+  return { ok: true, config: { ...slack, mode: 'http', signingSecret: e.SLACK_SIGNING_SECRET as string } };
+}
+
+function passwordOf(url: string): string | undefined {
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    return password === '' ? undefined : password;
+  } catch {
+    return undefined;
+  }
 }
 
 export function formatConfigProblems(problems: ConfigProblem[]): string {

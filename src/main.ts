@@ -4,13 +4,26 @@ import { runChat } from './cli/chat.js';
 import { loadOrExit } from './cli/load-or-exit.js';
 import { formatConfigProblems, parseConfig } from './config.js';
 import { createEngine } from './core/engine.js';
-import { digestClient, slackPoster } from './digest/poster.js';
+import {
+  type ClientFor,
+  digestClient,
+  installedClients,
+  singleClient,
+  slackPoster,
+} from './digest/poster.js';
 import { createScheduler } from './digest/scheduler.js';
-import { consoleLog } from './log.js';
-import { startSlackApp } from './slack/app.js';
-import { type Db, openDatabase } from './store/database.js';
+import { readiness } from './health.js';
+import { jsonLog } from './log.js';
+import { type Readiness, type RunningApp, startSlackApp } from './slack/app.js';
+import { type Db, openDatabase, pingDatabase } from './store/database.js';
 import { digestStore } from './store/digest-store.js';
 import { databaseDedupe } from './store/event-claims.js';
+import { databaseInstallations, type Installations } from './store/installations.js';
+import { tokenCipher } from './store/token-cipher.js';
+import { forgetWorkspace } from './store/workspaces.js';
+
+/** A shutdown that takes longer than this exits anyway, with status 1. */
+const shutdownDeadlineMs = 10_000;
 
 /** The composition root: config, knowledge, engine, then Slack or the local chat. */
 async function main(): Promise<void> {
@@ -24,7 +37,8 @@ async function main(): Promise<void> {
   const engine = createEngine(loadOrExit(config.knowledgeDir).knowledge);
 
   if (config.mode === 'local') {
-    const why = 'No Slack credentials are set (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)';
+    const why =
+      'No Slack credentials are set (SLACK_BOT_TOKEN or SLACK_CLIENT_ID…, with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)';
     if (!process.stdin.isTTY) {
       console.error(
         `nato-bot cannot start: ${why}, and there is no terminal for the local chat.\nSet the variables to connect to Slack (see .env.example and the README), or run "npm start" in a terminal to chat locally.`,
@@ -38,10 +52,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  const log = consoleLog(config.logLevel);
+  const log = jsonLog({ level: config.logLevel, secrets: config.secrets });
   let db: Db;
   try {
-    db = await openDatabase(config.database);
+    db = await openDatabase(config.database, {
+      onPoolError: (error) => log.warn(`database connection lost: ${error.message}`),
+    });
   } catch (error) {
     console.error(
       `nato-bot cannot start: the database (DATABASE_URL) could not be opened: ${(error as Error).message}`,
@@ -54,23 +70,47 @@ async function main(): Promise<void> {
     engine.knowledge.facts.map((f) => f.id),
     now(),
   );
+  let installations: Installations | undefined;
+  let clientFor: ClientFor;
+  if (config.auth.kind === 'oauth') {
+    const found = databaseInstallations(db, tokenCipher(config.auth.encryptionKey), now);
+    installations = found;
+    clientFor = installedClients((team, enterprise) => found.botToken(team, enterprise), config.apiUrl);
+  } else {
+    clientFor = singleClient(digestClient(config.auth.botToken, config.apiUrl));
+  }
   const scheduler = createScheduler({
     store,
     engine: () => engine,
-    post: slackPoster(digestClient(config.botToken, config.apiUrl)),
+    post: slackPoster(clientFor),
     now,
     logger: log,
     instance: `${hostname()}:${process.pid}`,
     tickSeconds: config.digestTickSeconds,
   });
 
-  let running: Awaited<ReturnType<typeof startSlackApp>>;
-  try {
-    running = await startSlackApp(config, {
-      engine: () => engine,
-      dedupe: databaseDedupe(db),
-      digest: { store, scheduler, now },
+  let draining = false;
+  const ready = (): Promise<Readiness> =>
+    readiness({
+      accepting: !draining,
+      pingDatabase: () => pingDatabase(db),
+      lastTickAt: scheduler.lastTickAt,
+      tickSeconds: config.digestTickSeconds,
+      now,
     });
+
+  let running: RunningApp;
+  try {
+    running = await startSlackApp(
+      config,
+      {
+        engine: () => engine,
+        dedupe: databaseDedupe(db),
+        digest: { store, scheduler, now },
+        forgetWorkspace: (workspace) => forgetWorkspace(db, workspace),
+      },
+      { logger: log, ...(installations ? { installationStore: installations } : {}), readiness: ready },
+    );
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     const hint =
@@ -82,19 +122,35 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   scheduler.start();
+  const workspaces =
+    config.auth.kind === 'oauth' ? 'many workspaces (OAuth: GET /slack/install)' : 'one workspace';
   log.info(
     config.mode === 'http'
-      ? `running in HTTP mode on port ${running.port}: POST /slack/events, GET /healthz`
-      : 'connected to Slack in Socket Mode',
+      ? `running in HTTP mode on port ${running.port} for ${workspaces}: POST /slack/events, GET /healthz, GET /readyz`
+      : `connected to Slack in Socket Mode for ${workspaces}; GET /healthz and /readyz on port ${running.port}`,
   );
-  const stop = async (): Promise<void> => {
-    await scheduler.stop();
-    await running.stop();
-    await db.destroy();
-    process.exit(0);
+
+  const shutdown = async (signal: string): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    const started = Date.now();
+    log.info(`${signal}: shutting down (stop taking work, finish posts in flight, close the database)`);
+    setTimeout(() => {
+      log.error(`shutdown did not finish within ${shutdownDeadlineMs / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, shutdownDeadlineMs).unref();
+    try {
+      await Promise.all([running.stop(), scheduler.stop()]);
+      await db.destroy();
+      log.info(`shutdown complete in ${Date.now() - started} ms`);
+      process.exit(0);
+    } catch (error) {
+      log.error(`shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 await main();

@@ -10,7 +10,17 @@ export type PostOutcome =
   | { kind: 'unknown'; error: string }
   | { kind: 'failed'; error: string };
 
-export type Poster = (channel: string, message: Message) => Promise<PostOutcome>;
+/** Where a digest goes: the channel, and the workspace whose bot token posts it. */
+export interface PostTarget {
+  teamId: string;
+  enterpriseId: string | null;
+  channel: string;
+}
+
+export type Poster = (target: PostTarget, message: Message) => Promise<PostOutcome>;
+
+/** The client that posts for a workspace; undefined when the app is not installed there. */
+export type ClientFor = (target: PostTarget) => Promise<webApi.WebClient | undefined>;
 
 const channelErrors = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
@@ -31,11 +41,34 @@ export function digestClient(
   });
 }
 
-export function slackPoster(client: webApi.WebClient): Poster {
-  return async (channel, message) => {
+/** One workspace (SLACK_BOT_TOKEN): the same client for every post. */
+export function singleClient(client: webApi.WebClient): ClientFor {
+  return async () => client;
+}
+
+/** Many workspaces (OAuth): each post uses its workspace's bot token from the installation store. */
+export function installedClients(
+  botToken: (teamId: string, enterpriseId: string | null) => Promise<string | undefined>,
+  apiUrl: string | undefined,
+): ClientFor {
+  return async (target) => {
+    const token = await botToken(target.teamId, target.enterpriseId);
+    return token ? digestClient(token, apiUrl) : undefined;
+  };
+}
+
+export function slackPoster(clientFor: ClientFor): Poster {
+  return async (target, message) => {
+    let client: webApi.WebClient | undefined;
+    try {
+      client = await clientFor(target);
+    } catch (error) {
+      return { kind: 'failed', error: `no token for ${target.teamId}: ${(error as Error).message}` };
+    }
+    if (!client) return { kind: 'channel_unavailable', error: 'not_installed' };
     try {
       const res = await client.chat.postMessage({
-        channel,
+        channel: target.channel,
         ...message,
         unfurl_links: false,
         unfurl_media: false,

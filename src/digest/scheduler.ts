@@ -36,8 +36,10 @@ const missedLookbackDays = 31;
 export interface Scheduler {
   tick(): Promise<TickReport>;
   start(): void;
-  /** Stops ticking and waits for a tick in flight to finish its posts. */
+  /** Stops ticking and waits for a tick in flight to finish the post it is making. */
   stop(): Promise<void>;
+  /** When the last tick finished, for readiness checks; undefined before the first. */
+  lastTickAt(): Date | undefined;
   /** The digest a channel would get next, without posting or recording anything. */
   preview(subscriptionId: string | undefined, localDate: string): Promise<Digest>;
 }
@@ -46,6 +48,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const staleMs = (deps.staleClaimSeconds ?? 120) * 1000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickReport> | undefined;
+  let stopping = false;
+  let lastTick: Date | undefined;
 
   async function digestFor(sub: Subscription | undefined, localDate: string): Promise<Digest> {
     const engine = deps.engine();
@@ -68,7 +72,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const digest = await digestFor(sub, localDate);
     const factId = digest.factOfDay?.fact.id ?? null;
     await deps.store.update(sub.id, localDate, { status: 'sending', fact_id: factId, error: null });
-    const outcome = await deps.post(sub.channel_id, renderDigest(digest));
+    const outcome = await deps.post(
+      { teamId: sub.team_id, enterpriseId: sub.enterprise_id, channel: sub.channel_id },
+      renderDigest(digest),
+    );
     const now = deps.now();
     const label = `${sub.channel_id} ${localDate}`;
     switch (outcome.kind) {
@@ -156,6 +163,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const report: TickReport = { posted: [], missed: [], failed: [] };
     const now = deps.now();
     for (const sub of await deps.store.listActive()) {
+      // Shutting down: finish the post in flight, start no other.
+      if (stopping) break;
       try {
         const local = localTime(now, sub.zone);
         await recordMissedDays(sub, local.date, now, report);
@@ -175,20 +184,30 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   return {
     tick() {
       // One tick at a time in a process; other processes are kept apart by the claims.
-      if (!running) running = runTick().finally(() => (running = undefined));
+      if (!running) {
+        running = runTick()
+          .then((report) => {
+            lastTick = deps.now();
+            return report;
+          })
+          .finally(() => (running = undefined));
+      }
       return running;
     },
     start() {
       if (timer) return;
+      stopping = false;
       timer = setInterval(() => void this.tick(), deps.tickSeconds * 1000);
       timer.unref();
       void this.tick();
     },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;
     },
+    lastTickAt: () => lastTick,
     async preview(subscriptionId, localDate) {
       const sub = subscriptionId ? await deps.store.get(subscriptionId) : undefined;
       return digestFor(sub, localDate);

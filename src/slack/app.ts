@@ -1,60 +1,159 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type LogLevel } from '@slack/bolt';
+import { App, type InstallationStore, type Logger, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { SlackDeps } from './deps.js';
+import { botScopes } from './ids.js';
 import { registerListeners } from './listeners/index.js';
 
 export type SlackConfig = Exclude<Config, { mode: 'local' }>;
 
+/** What /readyz reports: ok, and each check's state in a word or two. */
+export interface Readiness {
+  ok: boolean;
+  checks: Record<string, string>;
+}
+
+/** Process-level services for the app, beside the listeners' deps. */
+export interface AppServices {
+  /** Bolt's logger interface; default Bolt's console logger at the configured level. */
+  logger?: Logger;
+  /** Installations (OAuth mode only; required there). */
+  installationStore?: InstallationStore;
+  /** Backs GET /readyz; without it, /readyz answers like /healthz. */
+  readiness?: () => Promise<Readiness>;
+}
+
 export interface RunningApp {
   app: App;
-  /** The HTTP port actually bound (HTTP mode only). */
+  /** The HTTP port bound (in Socket Mode: the port configured for health and OAuth pages). */
   port: number | undefined;
+  /** Stops taking requests, then waits for listeners already running to finish. */
   stop(): Promise<void>;
 }
 
-/** Builds the Bolt app for either connection mode, with every listener registered. */
-export function createSlackApp(config: SlackConfig, deps: SlackDeps): App {
-  const clientOptions = {
+const json = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+/** Builds the Bolt app for either connection mode and either kind of auth, every listener registered. */
+export function createSlackApp(
+  config: SlackConfig,
+  deps: SlackDeps,
+  services: AppServices = {},
+): { app: App; idle: () => Promise<void> } {
+  const clientOptions = () => ({
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     // Replies are cheap to lose and costly to duplicate: no silent retries of a lost response.
     // Set explicitly, so Socket Mode does not write its own retry policy into these options.
     retryConfig: { retries: 0 },
+  });
+  const customRoutes = [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req: IncomingMessage, res: ServerResponse) => json(res, 200, { ok: true }),
+    },
+    {
+      path: '/readyz',
+      method: ['GET'],
+      handler: (_req: IncomingMessage, res: ServerResponse) => {
+        const check = services.readiness ?? (async (): Promise<Readiness> => ({ ok: true, checks: {} }));
+        check().then(
+          (r) => json(res, r.ok ? 200 : 503, r),
+          (error: Error) => json(res, 503, { ok: false, checks: { error: error.message } }),
+        );
+      },
+    },
+  ];
+  const auth =
+    config.auth.kind === 'token'
+      ? { token: config.auth.botToken }
+      : {
+          clientId: config.auth.clientId,
+          clientSecret: config.auth.clientSecret,
+          stateSecret: config.auth.stateSecret,
+          scopes: botScopes,
+          installationStore: loggedInstalls(required(services.installationStore), services.logger),
+        };
+  const installerOptions = {
+    // "Add to Slack" links go straight to Slack's consent page.
+    directInstall: true,
+    // Bolt gives these to the OAuth client and, in Socket Mode, to the socket client.
+    clientOptions: clientOptions(),
+    ...(config.mode === 'socket' ? { port: config.port } : {}),
   };
-  const common = { token: config.botToken, logLevel: config.logLevel as LogLevel, clientOptions };
+  const common = {
+    ...auth,
+    ...(services.logger ? { logger: services.logger } : {}),
+    logLevel: config.logLevel as LogLevel,
+    clientOptions: clientOptions(),
+    installerOptions,
+    customRoutes,
+  };
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({
-          ...common,
-          signingSecret: config.signingSecret,
-          endpoints: '/slack/events',
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end('{"ok":true}');
-              },
-            },
-          ],
-        });
+      : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events' });
+
+  // Counts listeners at work, so a shutdown can wait for their replies.
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) wake?.();
+    }
+  });
   registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`listener failed: ${error.code ?? ''} ${error.message}`);
   });
-  return app;
+  const idle = (): Promise<void> =>
+    inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve));
+  return { app, idle };
 }
 
-export async function startSlackApp(config: SlackConfig, deps: SlackDeps): Promise<RunningApp> {
-  const app = createSlackApp(config, deps);
+export async function startSlackApp(
+  config: SlackConfig,
+  deps: SlackDeps,
+  services: AppServices = {},
+): Promise<RunningApp> {
+  const { app, idle } = createSlackApp(config, deps, services);
+  const stop = async (): Promise<void> => {
+    await (app.stop() as Promise<unknown>);
+    await idle();
+  };
   if (config.mode === 'socket') {
     await app.start();
-    return { app, port: undefined, stop: () => app.stop() as Promise<void> };
+    return { app, port: config.port, stop };
   }
   const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  return { app, port, stop: () => app.stop() as Promise<void> };
+  return { app, port, stop };
+}
+
+function required(store: InstallationStore | undefined): InstallationStore {
+  if (!store) throw new Error('OAuth mode needs an installation store');
+  return store;
+}
+
+/** Logs each new installation by workspace id (never its tokens). */
+function loggedInstalls(store: InstallationStore, logger: Logger | undefined): InstallationStore {
+  return {
+    storeInstallation: async (installation, l) => {
+      await store.storeInstallation(installation, l);
+      const where = installation.isEnterpriseInstall
+        ? `org ${installation.enterprise?.id}`
+        : `workspace ${installation.team?.id}`;
+      logger?.info(`installed in ${where}`);
+    },
+    fetchInstallation: (q, l) => store.fetchInstallation(q, l),
+    ...(store.deleteInstallation ? { deleteInstallation: store.deleteInstallation.bind(store) } : {}),
+  };
 }

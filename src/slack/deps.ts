@@ -1,6 +1,7 @@
 import type { Engine } from '../core/engine.js';
 import type { Scheduler } from '../digest/scheduler.js';
 import type { DigestStore } from '../store/digest-store.js';
+import type { ForgetReport, Workspace } from '../store/workspaces.js';
 import type { EventDedupe } from './dedupe.js';
 
 export interface DigestDeps {
@@ -16,4 +17,6 @@ export interface SlackDeps {
   dedupe: EventDedupe;
   /** Daily digests; absent when the app runs without a database. */
   digest?: DigestDeps;
+  /** Deletes a workspace's installation and data (app_uninstalled, tokens_revoked). */
+  forgetWorkspace?: (workspace: Workspace) => Promise<ForgetReport>;
 }

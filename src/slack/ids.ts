@@ -4,7 +4,14 @@
 export const slashCommand = '/nato';
 
 /** Bot events the app subscribes to (manifest `settings.event_subscriptions.bot_events`). */
-export const botEvents = ['app_mention', 'message.im', 'app_home_opened'] as const;
+export const botEvents = [
+  'app_mention',
+  'message.im',
+  'app_home_opened',
+  // A workspace removed the app or its bot token: its data is deleted.
+  'app_uninstalled',
+  'tokens_revoked',
+] as const;
 
 export const actionIds = {
   /** "Share in channel" on an ephemeral answer. */
@@ -31,6 +38,17 @@ export const eventScopes: Record<(typeof botEvents)[number], string[]> = {
   app_mention: ['app_mentions:read'],
   'message.im': ['im:history'],
   app_home_opened: [],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 export const commandScopes = ['commands'];
+
+/** Every bot scope the app asks for when installed through OAuth (the manifest grants the same). */
+export const botScopes: string[] = [
+  ...new Set([
+    ...commandScopes,
+    ...Object.values(eventScopes).flat(),
+    ...Object.values(apiMethodScopes).flat(),
+  ]),
+].sort();

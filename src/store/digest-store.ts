@@ -8,10 +8,17 @@ export function subscriptionId(teamId: string, channelId: string): string {
   return `${teamId}:${channelId}`;
 }
 
+/** The workspace of a subscription id (Slack team ids never contain ':'). */
+export function teamOfSubscription(id: string): string {
+  return id.slice(0, id.indexOf(':'));
+}
+
 /** Subscriptions, delivery claims and the fact-of-the-day cycle, on any Kysely database. */
 export interface DigestStore {
   subscribe(input: {
     teamId: string;
+    /** The workspace's Enterprise Grid organisation, if any (for an org-wide install's token). */
+    enterpriseId?: string | null;
     channelId: string;
     minutes: number;
     zone: string;
@@ -56,6 +63,7 @@ export function digestStore(db: Db): DigestStore {
       const row: Subscription = {
         id,
         team_id: input.teamId,
+        enterprise_id: input.enterpriseId ?? null,
         channel_id: input.channelId,
         minutes: input.minutes,
         zone: input.zone,
@@ -71,6 +79,7 @@ export function digestStore(db: Db): DigestStore {
         .values(row)
         .onConflict((oc) =>
           oc.column('id').doUpdateSet({
+            enterprise_id: row.enterprise_id,
             minutes: row.minutes,
             zone: row.zone,
             status: 'active',
@@ -124,6 +133,7 @@ export function digestStore(db: Db): DigestStore {
         .insertInto('deliveries')
         .values({
           subscription_id: subscriptionId,
+          team_id: teamOfSubscription(subscriptionId),
           local_date: localDate,
           status: 'claimed',
           attempts: 1,
@@ -169,6 +179,7 @@ export function digestStore(db: Db): DigestStore {
         .insertInto('deliveries')
         .values({
           subscription_id: subscriptionId,
+          team_id: teamOfSubscription(subscriptionId),
           local_date: localDate,
           status: 'missed',
           attempts: 0,
@@ -209,7 +220,11 @@ export function digestStore(db: Db): DigestStore {
           await tx.deleteFrom('fact_cycle').where('subscription_id', '=', subscriptionId).execute();
         await tx
           .insertInto('fact_cycle')
-          .values({ subscription_id: subscriptionId, fact_id: factId })
+          .values({
+            subscription_id: subscriptionId,
+            team_id: teamOfSubscription(subscriptionId),
+            fact_id: factId,
+          })
           .onConflict((oc) => oc.columns(['subscription_id', 'fact_id']).doNothing())
           .execute();
       });

@@ -12,7 +12,7 @@ export function databaseDedupe(
 ): EventDedupe {
   let claims = 0;
   return {
-    async claim(key) {
+    async claim(teamId, key) {
       const at = now();
       if (++claims % 500 === 0) {
         const cutoff = new Date(at.getTime() - keepMs).toISOString();
@@ -20,7 +20,7 @@ export function databaseDedupe(
       }
       const inserted = await db
         .insertInto('event_claims')
-        .values({ key, claimed_at: at.toISOString() })
+        .values({ key: `${teamId}|${key}`, team_id: teamId, claimed_at: at.toISOString() })
         .onConflict((oc) => oc.column('key').doNothing())
         .returning('key')
         .executeTakeFirst();

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 
 /**
  * Versioned schema changes, run in name order at start. Never edit one that has shipped: add the
@@ -53,6 +53,39 @@ export const migrations: Record<string, Migration> = {
         .createTable('event_claims')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('claimed_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '0002_workspaces': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable('subscriptions').addColumn('enterprise_id', 'text').execute();
+      // Scope every workspace table by team, backfilled from the subscription it belongs to.
+      for (const table of ['deliveries', 'fact_cycle', 'event_claims']) {
+        await db.schema
+          .alterTable(table)
+          .addColumn('team_id', 'text', (c) => c.notNull().defaultTo(''))
+          .execute();
+        await db.schema.createIndex(`${table}_team`).on(table).column('team_id').execute();
+      }
+      for (const table of ['deliveries', 'fact_cycle']) {
+        await sql`update ${sql.table(table)} set team_id = (select s.team_id from subscriptions s where s.id = ${sql.ref(`${table}.subscription_id`)}) where exists (select 1 from subscriptions s where s.id = ${sql.ref(`${table}.subscription_id`)})`.execute(
+          db,
+        );
+      }
+      await db.schema
+        .createIndex('subscriptions_enterprise')
+        .on('subscriptions')
+        .column('enterprise_id')
+        .execute();
+      await db.schema
+        .createTable('installations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('team_id', 'text')
+        .addColumn('enterprise_id', 'text')
+        .addColumn('is_enterprise_install', 'integer', (c) => c.notNull())
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('installed_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
         .execute();
     },
   },

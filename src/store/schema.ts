@@ -1,4 +1,9 @@
-/** Tables, as Kysely sees them. Times are ISO-8601 UTC strings; local dates are YYYY-MM-DD. */
+/**
+ * Tables, as Kysely sees them. Times are ISO-8601 UTC strings; local dates are YYYY-MM-DD.
+ * Every table that holds a workspace's data carries its `team_id`, so one workspace's rows can be
+ * listed or deleted without touching another's. `knowledge_facts` describes the knowledge files,
+ * not any workspace.
+ */
 
 export type SubscriptionStatus = 'active' | 'paused' | 'off';
 export type DeliveryStatus =
@@ -13,6 +18,8 @@ export type DeliveryStatus =
 export interface SubscriptionRow {
   id: string;
   team_id: string;
+  /** The Enterprise Grid organisation of the workspace, when it has one. */
+  enterprise_id: string | null;
   channel_id: string;
   /** Minutes after local midnight. */
   minutes: number;
@@ -28,6 +35,7 @@ export interface SubscriptionRow {
 
 export interface DeliveryRow {
   subscription_id: string;
+  team_id: string;
   local_date: string;
   status: DeliveryStatus;
   attempts: number;
@@ -42,6 +50,7 @@ export interface DeliveryRow {
 
 export interface FactCycleRow {
   subscription_id: string;
+  team_id: string;
   fact_id: string;
 }
 
@@ -52,7 +61,21 @@ export interface KnowledgeFactRow {
 
 export interface EventClaimRow {
   key: string;
+  team_id: string;
   claimed_at: string;
+}
+
+/** One row per installation: `E:<enterprise id>` for an org-wide install, else `T:<team id>`. */
+export interface InstallationRow {
+  id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  /** 1 for an org-wide (Enterprise Grid) install, else 0; an integer, to stay portable. */
+  is_enterprise_install: number;
+  /** The whole installation (tokens included), encrypted with TOKEN_ENCRYPTION_KEY. */
+  secret: string;
+  installed_at: string;
+  updated_at: string;
 }
 
 export interface DatabaseSchema {
@@ -61,4 +84,5 @@ export interface DatabaseSchema {
   fact_cycle: FactCycleRow;
   knowledge_facts: KnowledgeFactRow;
   event_claims: EventClaimRow;
+  installations: InstallationRow;
 }

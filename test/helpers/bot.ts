@@ -1,19 +1,37 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
+import type { LogLevelName, SlackAuth } from '../../src/config.js';
 import { createEngine, type Engine } from '../../src/core/engine.js';
-import { digestClient, slackPoster } from '../../src/digest/poster.js';
+import {
+  type ClientFor,
+  digestClient,
+  installedClients,
+  singleClient,
+  slackPoster,
+} from '../../src/digest/poster.js';
 import { createScheduler, type Scheduler } from '../../src/digest/scheduler.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { type RunningApp, type SlackConfig, startSlackApp } from '../../src/slack/app.js';
-import { type Db, openDatabase } from '../../src/store/database.js';
+import { type JsonLog, jsonLog } from '../../src/log.js';
+import { type Readiness, type RunningApp, type SlackConfig, startSlackApp } from '../../src/slack/app.js';
+import { type DatabaseTarget, type Db, openDatabase } from '../../src/store/database.js';
 import { type DigestStore, digestStore } from '../../src/store/digest-store.js';
 import { databaseDedupe } from '../../src/store/event-claims.js';
+import { databaseInstallations, type Installations } from '../../src/store/installations.js';
+import { tokenCipher } from '../../src/store/token-cipher.js';
+import { forgetWorkspace } from '../../src/store/workspaces.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
 export const botToken = 'xoxb-test-0000000000-abcdefabcdef';
 export const signingSecret = 'a'.repeat(32);
+
+/** OAuth credentials for tests (many-workspace mode). */
+export const oauthCredentials = {
+  clientId: '1111111111.2222222222',
+  clientSecret: 'c0ffee'.repeat(6),
+  stateSecret: 'test-state-secret-0123456789',
+  encryptionKey: Buffer.alloc(32, 7),
+} as const;
 
 let sharedEngine: Engine | undefined;
 export function realEngine(): Engine {
@@ -45,12 +63,18 @@ export interface SchedulerWorld {
 
 /** A scheduler on a real SQLite file, posting through the real digest client to `fake`. */
 export async function schedulerOn(
-  dbPath: string,
+  database: string | DatabaseTarget,
   fake: FakeSlack,
   clock: TestClock,
-  options: { instance?: string; timeoutMs?: number; engine?: () => Engine } = {},
+  options: {
+    instance?: string;
+    timeoutMs?: number;
+    engine?: () => Engine;
+    /** Per-workspace clients; default the single test bot token. */
+    clientFor?: (db: Db) => ClientFor;
+  } = {},
 ): Promise<SchedulerWorld> {
-  const db = await openDatabase({ kind: 'sqlite', path: dbPath });
+  const db = await openDatabase(typeof database === 'string' ? { kind: 'sqlite', path: database } : database);
   const store = digestStore(db);
   const engine = options.engine ?? realEngine;
   await store.recordKnownFacts(
@@ -61,7 +85,9 @@ export async function schedulerOn(
   const scheduler = createScheduler({
     store,
     engine,
-    post: slackPoster(digestClient(botToken, fake.apiUrl, options.timeoutMs ?? 2000)),
+    post: slackPoster(
+      options.clientFor?.(db) ?? singleClient(digestClient(botToken, fake.apiUrl, options.timeoutMs ?? 2000)),
+    ),
     now: clock.now,
     logger: quiet,
     instance: options.instance ?? 'test',
@@ -83,37 +109,82 @@ export interface Bot {
   base: string;
   world: SchedulerWorld;
   running: RunningApp;
+  /** The installation store (OAuth mode only). */
+  installations: Installations | undefined;
   stop(): Promise<void>;
 }
 
+export interface BotOptions {
+  clock?: TestClock;
+  dbPath?: string;
+  database?: DatabaseTarget;
+  fake?: FakeSlack;
+  /** Many-workspace mode: OAuth with installations in the database. */
+  oauth?: boolean;
+  /** Receives every JSON log line of the app (default: none kept). */
+  logLines?: string[];
+  logLevel?: LogLevelName;
+  readiness?: () => Promise<Readiness>;
+}
+
 /** The real Bolt app in HTTP mode on a free loopback port, against a fake Slack Web API. */
-export async function startBot(
-  options: { clock?: TestClock; dbPath?: string; fake?: FakeSlack } = {},
-): Promise<Bot> {
-  const fake = options.fake ?? (await startFakeSlack({ botToken }));
+export async function startBot(options: BotOptions = {}): Promise<Bot> {
+  const fake = options.fake ?? (await startFakeSlack(options.oauth ? {} : { botToken }));
   const clock = options.clock ?? { now: () => new Date(), set: () => undefined };
-  const world = await schedulerOn(options.dbPath ?? tempDbPath(), fake, clock);
+  let installations: Installations | undefined;
+  const world = await schedulerOn(options.database ?? options.dbPath ?? tempDbPath(), fake, clock, {
+    ...(options.oauth
+      ? {
+          clientFor: (db: Db) => {
+            const found = databaseInstallations(db, tokenCipher(oauthCredentials.encryptionKey), clock.now);
+            installations = found;
+            return installedClients((team, enterprise) => found.botToken(team, enterprise), fake.apiUrl);
+          },
+        }
+      : {}),
+  });
+  const auth: SlackAuth = options.oauth
+    ? { kind: 'oauth', ...oauthCredentials }
+    : { kind: 'token', botToken };
+  const logLevel = options.logLevel ?? 'error';
   const config: SlackConfig = {
     mode: 'http',
-    botToken,
+    auth,
     signingSecret,
     port: 0,
     apiUrl: fake.apiUrl,
-    logLevel: 'error',
+    logLevel,
     knowledgeDir: undefined,
     database: { kind: 'sqlite', path: ':memory:' },
     digestTickSeconds: 3600,
+    secrets: [],
   };
-  const running = await startSlackApp(config, {
-    engine: realEngine,
-    dedupe: databaseDedupe(world.db),
-    digest: { store: world.store, scheduler: world.scheduler, now: clock.now },
+  const lines = options.logLines;
+  const logger: JsonLog = jsonLog({
+    level: logLevel,
+    secrets: [signingSecret, oauthCredentials.clientSecret, oauthCredentials.stateSecret],
+    write: (line) => lines?.push(line),
   });
+  const running = await startSlackApp(
+    config,
+    {
+      engine: realEngine,
+      dedupe: databaseDedupe(world.db),
+      digest: { store: world.store, scheduler: world.scheduler, now: clock.now },
+      forgetWorkspace: (workspace) => forgetWorkspace(world.db, workspace),
+    },
+    {
+      logger,
+      ...(installations ? { installationStore: installations } : {}),
+      ...(options.readiness ? { readiness: options.readiness } : {}),
+    },
+  );
   return {
     fake,
     base: `http://127.0.0.1:${running.port}`,
     world,
     running,
+    installations,
     stop: async () => {
       await running.stop();
       await world.close();

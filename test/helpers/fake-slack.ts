@@ -67,13 +67,30 @@ export interface FakeSlack {
   readonly rejectedResponses: RejectedResponseUrlPost[];
   /** Resolves when `predicate()` is true (polling ~10ms); rejects after timeoutMs listing the calls seen. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** The next `times` calls to `method` succeed, but the answer comes `ms` later (a slow Slack). */
+  delayNext(method: string, ms: number, times?: number): void;
   /** The next `times` calls to `method` fail this way; `method` 'response_url' targets response URL posts. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
   setUser(id: string, user: FakeUser): void;
   setChannel(id: string, channel: FakeChannel): void;
+  /**
+   * Prepares an OAuth install: oauth.v2.access with `code` answers for this workspace (or org)
+   * with a new bot token, which the fake then accepts. Returns that token.
+   */
+  grantInstall(code: string, workspace: FakeInstall): string;
+  /** The workspace (team, or org for an org-wide install) a token issued by grantInstall belongs to. */
+  tokenOwner(token: string | undefined): string | undefined;
   /** Clears calls, responses and failures (users, channels, posted messages and the ts clock remain). */
   reset(): void;
   close(): Promise<void>;
+}
+
+export interface FakeInstall {
+  teamId?: string;
+  teamName?: string;
+  enterpriseId?: string;
+  /** An org-wide (Enterprise Grid) install: no team, keyed by the enterprise. */
+  isEnterpriseInstall?: boolean;
 }
 
 /** The workspace the fake pretends to be; slack-requests.ts uses the same ids. */
@@ -129,12 +146,16 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   const rejectedResponses: RejectedResponseUrlPost[] = [];
   const responseUrlUses = new Map<string, number>();
   const failures = new Map<string, FakeFailure[]>();
+  const delays = new Map<string, number[]>();
   const users = new Map<string, FakeUser>();
   const channels = new Map<string, FakeChannel>();
   /** Messages posted through the fake, by `${channel}/${ts}`: chat.update may only touch these. */
   const messages = new Set<string>();
   const homeViews = new Map<string, { id: string; hash: string }>();
   const usedOauthCodes = new Set<string>();
+  const grants = new Map<string, FakeInstall & { token: string }>();
+  /** Tokens issued through grantInstall, by token: the owning team (or org). */
+  const issued = new Map<string, FakeInstall>();
   const sockets = new Set<Socket>();
   let tsCounter = 0;
   let idCounter = 0;
@@ -256,8 +277,11 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       ok: true,
       url: `https://${fakeWorkspace.teamDomain}.slack.com/`,
       team: fakeWorkspace.teamName,
-      team_id: fakeWorkspace.teamId,
-      is_enterprise_install: false,
+      team_id: (token === undefined ? undefined : issued.get(token)?.teamId) ?? fakeWorkspace.teamId,
+      ...(token !== undefined && issued.get(token)?.enterpriseId
+        ? { enterprise_id: issued.get(token)?.enterpriseId }
+        : {}),
+      is_enterprise_install: token !== undefined && issued.get(token)?.isEnterpriseInstall === true,
       ...(token?.startsWith('xoxp-')
         ? { user: 'tester', user_id: fakeWorkspace.userId }
         : { user: fakeWorkspace.botName, user_id: fakeWorkspace.botUserId, bot_id: fakeWorkspace.botId }),
@@ -365,6 +389,23 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       const code = stringArg(args.code);
       if (code === undefined || code === '' || usedOauthCodes.has(code)) return slackError('invalid_code');
       usedOauthCodes.add(code);
+      const grant = grants.get(code);
+      if (grant !== undefined) {
+        return {
+          ok: true,
+          app_id: fakeWorkspace.appId,
+          authed_user: { id: fakeWorkspace.userId },
+          scope: 'commands,chat:write,app_mentions:read,im:history,users:read,channels:read',
+          token_type: 'bot',
+          access_token: grant.token,
+          bot_user_id: fakeWorkspace.botUserId,
+          team: grant.isEnterpriseInstall
+            ? null
+            : { id: grant.teamId ?? fakeWorkspace.teamId, name: grant.teamName ?? grant.teamId },
+          enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+          is_enterprise_install: grant.isEnterpriseInstall === true,
+        };
+      }
       return {
         ok: true,
         app_id: fakeWorkspace.appId,
@@ -384,6 +425,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     if (tokenlessMethods.has(method)) return undefined;
     if (token === undefined || token === '') return 'not_authed';
     if (!token.startsWith('xoxb-') && !token.startsWith('xoxp-')) return 'invalid_auth';
+    if (issued.has(token)) return undefined;
     if (options.botToken !== undefined && token !== options.botToken) return 'invalid_auth';
     return undefined;
   };
@@ -466,6 +508,8 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     const responseMatch = /^\/response\/([^/]+)$/.exec(url.pathname);
     if (apiMatch?.[1] !== undefined) {
       answer = webApi(apiMatch[1], parseRequest(req, url, raw));
+      const delay = delays.get(apiMatch[1])?.shift();
+      if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
     } else if (responseMatch?.[1] !== undefined && req.method === 'POST') {
       answer = responseUrlPost(decodeURIComponent(responseMatch[1]), raw);
     } else {
@@ -522,6 +566,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
+    delayNext(method, ms, times = 1) {
+      delays.set(method, [...(delays.get(method) ?? []), ...Array.from({ length: times }, () => ms)]);
+    },
     failNext(method, failure, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(failure);
@@ -534,12 +581,24 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     setChannel(id, channel) {
       channels.set(id, { ...channels.get(id), ...channel });
     },
+    grantInstall(code, workspace) {
+      const owner = workspace.isEnterpriseInstall ? workspace.enterpriseId : workspace.teamId;
+      const token = `xoxb-${owner ?? 'T'}-${nextId('')}-${randomSuffix()}`;
+      grants.set(code, { ...workspace, token });
+      issued.set(token, workspace);
+      return token;
+    },
+    tokenOwner(token) {
+      const owner = token === undefined ? undefined : issued.get(token);
+      return owner?.isEnterpriseInstall ? owner.enterpriseId : owner?.teamId;
+    },
     reset() {
       calls.length = 0;
       responses.length = 0;
       rejectedResponses.length = 0;
       responseUrlUses.clear();
       failures.clear();
+      delays.clear();
     },
     async close() {
       if (closed) return;
@@ -989,6 +1048,10 @@ function validateHomeView(view: unknown): string[] {
 }
 
 // ---- small helpers -------------------------------------------------------------------------------
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 12);
+}
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

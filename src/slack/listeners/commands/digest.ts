@@ -108,6 +108,7 @@ async function subscribe(
   const startDate = local.minutes < minutes ? local.date : addDays(local.date, 1);
   await digest.store.subscribe({
     teamId: command.team_id,
+    enterpriseId: command.enterprise_id ?? null,
     channelId: command.channel_id,
     minutes,
     zone,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { messageKey } from '../../dedupe.js';
+import { messageKey, workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyInThread } from './reply.js';
 
@@ -8,9 +8,10 @@ export function appMention(deps: SlackDeps) {
   return async ({
     event,
     client,
+    context,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.subtype || event.bot_id) return;
-    if (!(await deps.dedupe.claim(messageKey(event.channel, event.ts)))) return;
+    if (!(await deps.dedupe.claim(workspaceOf(context), messageKey(event.channel, event.ts)))) return;
     await replyInThread(
       deps,
       client,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { messageKey } from '../../dedupe.js';
+import { messageKey, workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyInThread } from './reply.js';
 
@@ -15,7 +15,7 @@ export function messageIm(deps: SlackDeps) {
     if ('bot_id' in event && event.bot_id) return;
     if (!('user' in event) || event.user === context.botUserId) return;
     const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
-    if (!(await deps.dedupe.claim(messageKey(event.channel, event.ts)))) return;
+    if (!(await deps.dedupe.claim(workspaceOf(context), messageKey(event.channel, event.ts)))) return;
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
     await replyInThread(deps, client, { channel: event.channel, text, ts: event.ts, threadTs }, false);

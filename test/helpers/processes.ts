@@ -1,0 +1,70 @@
+/** Real bot processes (`tsx src/main.ts`), each with its own environment, logs kept as lines. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** stdout and stderr lines, in order. */
+  lines: string[];
+  /** The HTTP port, from the start-up log line. */
+  port: Promise<number>;
+  /** Sends `signal`; resolves with the exit code and how long the exit took. */
+  signal(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+  exited: Promise<number | null>;
+}
+
+const running: ChildProcess[] = [];
+
+export function startBotProcess(env: Record<string, string>): BotProcess {
+  const child = spawn(tsx, [join(root, 'src', 'main.ts')], {
+    cwd: mkdtempSync(join(tmpdir(), 'nato-bot-cwd-')),
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.push(child);
+  const lines: string[] = [];
+  let onPort: (port: number) => void = () => undefined;
+  const port = new Promise<number>((resolvePort, reject) => {
+    onPort = resolvePort;
+    child.once('exit', (code) =>
+      reject(new Error(`bot exited (${code}) before listening:\n${lines.join('\n')}`)),
+    );
+  });
+  port.catch(() => undefined);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const parts = buffer.split('\n');
+      buffer = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        const m = /on port (\d+)/.exec(line);
+        if (m?.[1]) onPort(Number(m[1]));
+      }
+    });
+  }
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    child,
+    lines,
+    port,
+    exited,
+    async signal(signal) {
+      const started = Date.now();
+      child.kill(signal);
+      const code = await exited;
+      return { code, ms: Date.now() - started };
+    },
+  };
+}
+
+/** Kills whatever a test left running. */
+export function killAll(): void {
+  for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+}
