@@ -88,6 +88,22 @@ const envSchema = z.object({
       .min(1, 'must be a number of seconds between 1 and 3600')
       .max(3600, 'must be a number of seconds between 1 and 3600'),
   ),
+  CURATOR_USER_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[UW][A-Z0-9]{2,}(\s*,\s*[UW][A-Z0-9]{2,})*$/, {
+        message:
+          'must be Slack user ids separated by commas, e.g. U012ABCDEF,U034GHIJKL (Profile → ⋮ → Copy member ID)',
+      }),
+  ),
+  QUESTION_LOG_DAYS: optional(
+    z.coerce
+      .number({ message: 'must be a whole number of days between 1 and 3650' })
+      .int('must be a whole number of days between 1 and 3650')
+      .min(1, 'must be a whole number of days between 1 and 3650')
+      .max(3650, 'must be a whole number of days between 1 and 3650'),
+  ),
 });
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
@@ -97,6 +113,10 @@ interface Common {
   knowledgeDir: string | undefined;
   database: DatabaseTarget;
   digestTickSeconds: number;
+  /** Users who may see `/nato report` and run `/nato reload`, besides workspace admins. */
+  curatorUserIds: string[];
+  /** How long question texts and feedback comments are kept. */
+  questionLogDays: number;
   /** Every secret value in the configuration, so logs can mask them. */
   secrets: string[];
 }
@@ -161,6 +181,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     knowledgeDir: e.KNOWLEDGE_DIR,
     database,
     digestTickSeconds: e.DIGEST_TICK_SECONDS ?? 30,
+    curatorUserIds: e.CURATOR_USER_IDS ? e.CURATOR_USER_IDS.split(',').map((u) => u.trim()) : [],
+    questionLogDays: e.QUESTION_LOG_DAYS ?? 90,
     secrets,
   };
   const oauthSet = Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET);

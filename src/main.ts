@@ -4,6 +4,7 @@ import { runChat } from './cli/chat.js';
 import { loadOrExit } from './cli/load-or-exit.js';
 import { formatConfigProblems, parseConfig } from './config.js';
 import { createEngine } from './core/engine.js';
+import { formatProblem } from './core/knowledge/compile.js';
 import {
   type ClientFor,
   digestClient,
@@ -13,8 +14,12 @@ import {
 } from './digest/poster.js';
 import { createScheduler } from './digest/scheduler.js';
 import { readiness } from './health.js';
+import { defaultKnowledgeDir } from './knowledge/load.js';
+import { knowledgeHolder } from './knowledge/reloader.js';
 import { jsonLog } from './log.js';
 import { type Readiness, type RunningApp, startSlackApp } from './slack/app.js';
+import { curatorCheck } from './slack/curators.js';
+import { curationStore } from './store/curation-store.js';
 import { type Db, openDatabase, pingDatabase } from './store/database.js';
 import { digestStore } from './store/digest-store.js';
 import { databaseDedupe } from './store/event-claims.js';
@@ -66,10 +71,40 @@ async function main(): Promise<void> {
   }
   const now = (): Date => new Date();
   const store = digestStore(db);
-  await store.recordKnownFacts(
-    engine.knowledge.facts.map((f) => f.id),
-    now(),
-  );
+  const knownFacts = (e: typeof engine): Promise<void> =>
+    store.recordKnownFacts(
+      e.knowledge.facts.map((f) => f.id),
+      now(),
+    );
+  await knownFacts(engine);
+  // Reloads (`/nato reload`, SIGHUP) swap the engine; facts they add show up in the next digest.
+  const knowledge = knowledgeHolder(config.knowledgeDir ?? defaultKnowledgeDir, engine, knownFacts);
+  process.on('SIGHUP', () => {
+    void knowledge.reload().then((result) => {
+      if (result.ok)
+        log.info(`SIGHUP: knowledge reloaded, ${result.facts} facts (${result.added.length} new)`);
+      else {
+        log.error(
+          `SIGHUP: knowledge not reloaded, the files are invalid; still answering from the old knowledge:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+        );
+      }
+    });
+  });
+  const curation = curationStore(db);
+  const purge = async (): Promise<void> => {
+    try {
+      const removed = await curation.purge(config.questionLogDays, now());
+      if (removed > 0)
+        log.info(
+          `purged ${removed} question log and feedback row(s) older than ${config.questionLogDays} days`,
+        );
+    } catch (error) {
+      log.warn(`could not purge old questions: ${(error as Error).message}`);
+    }
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), 6 * 3600_000);
+  purgeTimer.unref();
   let installations: Installations | undefined;
   let clientFor: ClientFor;
   if (config.auth.kind === 'oauth') {
@@ -81,7 +116,7 @@ async function main(): Promise<void> {
   }
   const scheduler = createScheduler({
     store,
-    engine: () => engine,
+    engine: knowledge.engine,
     post: slackPoster(clientFor),
     now,
     logger: log,
@@ -104,9 +139,10 @@ async function main(): Promise<void> {
     running = await startSlackApp(
       config,
       {
-        engine: () => engine,
+        engine: knowledge.engine,
         dedupe: databaseDedupe(db),
         digest: { store, scheduler, now },
+        curation: { store: curation, now, isCurator: curatorCheck(config.curatorUserIds), knowledge },
         forgetWorkspace: (workspace) => forgetWorkspace(db, workspace),
       },
       { logger: log, ...(installations ? { installationStore: installations } : {}), readiness: ready },
@@ -140,6 +176,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, shutdownDeadlineMs).unref();
     try {
+      clearInterval(purgeTimer);
       await Promise.all([running.stop(), scheduler.stop()]);
       await db.destroy();
       log.info(`shutdown complete in ${Date.now() - started} ms`);

@@ -18,6 +18,15 @@ export const actionIds = {
   share: 'answer_share',
   /** A suggestion button on an ambiguous or unknown answer. */
   suggestion: 'answer_suggestion',
+  /** 👍 and 👎 on every answer. */
+  feedbackUp: 'feedback_up',
+  feedbackDown: 'feedback_down',
+} as const;
+
+/** Modal callback ids (view_submission). */
+export const callbackIds = {
+  /** "What was wrong?" after a 👎. */
+  feedbackComment: 'feedback_comment',
 } as const;
 
 /**
@@ -29,6 +38,7 @@ export const apiMethodScopes: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'views.publish': [],
+  'views.open': [],
   'users.info': ['users:read'],
   'conversations.info': ['channels:read', 'groups:read', 'im:read', 'mpim:read'],
 };

@@ -89,4 +89,49 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_curation': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('feedback')
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('enterprise_id', 'text')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('answer_key', 'text', (c) => c.notNull())
+        .addColumn('question', 'text', (c) => c.notNull())
+        .addColumn('fact_id', 'text', (c) => c.notNull())
+        .addColumn('surface', 'text', (c) => c.notNull())
+        .addColumn('vote', 'integer', (c) => c.notNull())
+        .addColumn('comment', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('feedback_pk', ['team_id', 'user_id', 'answer_key'])
+        .execute();
+      await db.schema
+        .createTable('question_log')
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('enterprise_id', 'text')
+        .addColumn('normalized', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('candidates', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('first_at', 'text', (c) => c.notNull())
+        .addColumn('last_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('question_log_pk', ['team_id', 'normalized', 'day'])
+        .execute();
+      await db.schema
+        .createTable('question_stats')
+        .addColumn('team_id', 'text', (c) => c.notNull())
+        .addColumn('enterprise_id', 'text')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('asked', 'integer', (c) => c.notNull())
+        .addColumn('answered', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('question_stats_pk', ['team_id', 'day'])
+        .execute();
+      for (const table of ['feedback', 'question_log', 'question_stats']) {
+        await db.schema.createIndex(`${table}_enterprise`).on(table).column('enterprise_id').execute();
+      }
+    },
+  },
 };

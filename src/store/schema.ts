@@ -78,7 +78,50 @@ export interface InstallationRow {
   updated_at: string;
 }
 
+/** A 👍 or 👎 on an answer: one per person and answer, a changed vote replaces the old one. */
+export interface FeedbackRow {
+  team_id: string;
+  enterprise_id: string | null;
+  user_id: string;
+  answer_key: string;
+  question: string;
+  fact_id: string;
+  surface: string;
+  /** 1 or -1. */
+  vote: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A question the bot declined, could not pin down, or answered weakly: counted per day. */
+export interface QuestionLogRow {
+  team_id: string;
+  enterprise_id: string | null;
+  normalized: string;
+  day: string;
+  text: string;
+  outcome: string;
+  /** JSON array of the best candidates. */
+  candidates: string;
+  count: number;
+  first_at: string;
+  last_at: string;
+}
+
+/** How many questions a workspace asked on a day, and how many were answered. */
+export interface QuestionStatsRow {
+  team_id: string;
+  enterprise_id: string | null;
+  day: string;
+  asked: number;
+  answered: number;
+}
+
 export interface DatabaseSchema {
+  feedback: FeedbackRow;
+  question_log: QuestionLogRow;
+  question_stats: QuestionStatsRow;
   subscriptions: SubscriptionRow;
   deliveries: DeliveryRow;
   fact_cycle: FactCycleRow;

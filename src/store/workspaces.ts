@@ -32,6 +32,13 @@ export async function forgetWorkspace(db: Db, w: Workspace): Promise<ForgetRepor
     } else if (w.teamId) {
       teams = [w.teamId];
     }
+    // Questions, votes and counts: by workspace, and for an org-wide install by organisation.
+    for (const table of ['feedback', 'question_log', 'question_stats'] as const) {
+      if (w.isEnterpriseInstall && w.enterpriseId) {
+        await tx.deleteFrom(table).where('enterprise_id', '=', w.enterpriseId).execute();
+      }
+      if (teams.length > 0) await tx.deleteFrom(table).where('team_id', 'in', teams).execute();
+    }
     const key = installationKey(w);
     const installations = key
       ? Number((await tx.deleteFrom('installations').where('id', '=', key).executeTakeFirst()).numDeletedRows)

@@ -11,9 +11,12 @@ import {
   slackPoster,
 } from '../../src/digest/poster.js';
 import { createScheduler, type Scheduler } from '../../src/digest/scheduler.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.js';
+import { type KnowledgeHolder, knowledgeHolder } from '../../src/knowledge/reloader.js';
 import { type JsonLog, jsonLog } from '../../src/log.js';
 import { type Readiness, type RunningApp, type SlackConfig, startSlackApp } from '../../src/slack/app.js';
+import { curatorCheck } from '../../src/slack/curators.js';
+import { type CurationStore, curationStore } from '../../src/store/curation-store.js';
 import { type DatabaseTarget, type Db, openDatabase } from '../../src/store/database.js';
 import { type DigestStore, digestStore } from '../../src/store/digest-store.js';
 import { databaseDedupe } from '../../src/store/event-claims.js';
@@ -111,6 +114,8 @@ export interface Bot {
   running: RunningApp;
   /** The installation store (OAuth mode only). */
   installations: Installations | undefined;
+  curation: CurationStore;
+  knowledge: KnowledgeHolder;
   stop(): Promise<void>;
 }
 
@@ -125,6 +130,10 @@ export interface BotOptions {
   logLines?: string[];
   logLevel?: LogLevelName;
   readiness?: () => Promise<Readiness>;
+  /** Users allowed `/nato report` and `/nato reload` besides workspace admins. */
+  curators?: string[];
+  /** The knowledge folder `/nato reload` reads (default: the real one). */
+  knowledgeDir?: string;
 }
 
 /** The real Bolt app in HTTP mode on a free loopback port, against a fake Slack Web API. */
@@ -157,8 +166,20 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     knowledgeDir: undefined,
     database: { kind: 'sqlite', path: ':memory:' },
     digestTickSeconds: 3600,
+    curatorUserIds: options.curators ?? [],
+    questionLogDays: 90,
     secrets: [],
   };
+  const knowledge = knowledgeHolder(
+    options.knowledgeDir ?? defaultKnowledgeDir,
+    options.knowledgeDir ? createEngine(loadKnowledge(options.knowledgeDir).knowledge) : realEngine(),
+    async (e) =>
+      world.store.recordKnownFacts(
+        e.knowledge.facts.map((f) => f.id),
+        clock.now(),
+      ),
+  );
+  const curation = curationStore(world.db);
   const lines = options.logLines;
   const logger: JsonLog = jsonLog({
     level: logLevel,
@@ -168,9 +189,15 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
   const running = await startSlackApp(
     config,
     {
-      engine: realEngine,
+      engine: knowledge.engine,
       dedupe: databaseDedupe(world.db),
       digest: { store: world.store, scheduler: world.scheduler, now: clock.now },
+      curation: {
+        store: curation,
+        now: clock.now,
+        isCurator: curatorCheck(options.curators ?? []),
+        knowledge,
+      },
       forgetWorkspace: (workspace) => forgetWorkspace(world.db, workspace),
     },
     {
@@ -185,6 +212,8 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     world,
     running,
     installations,
+    curation,
+    knowledge,
     stop: async () => {
       await running.stop();
       await world.close();

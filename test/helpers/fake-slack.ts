@@ -126,6 +126,7 @@ const supportedMethods = new Set([
   'chat.postEphemeral',
   'chat.update',
   'views.publish',
+  'views.open',
   'users.info',
   'conversations.info',
   'oauth.v2.access',
@@ -322,6 +323,18 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       if (refused !== undefined) return refused;
       const message = echoedMessage(args, ts, token);
       return { ok: true, channel: target.channel, ts, text: message.text, message };
+    },
+
+    'views.open': (args) => {
+      const trigger = stringArg(args.trigger_id);
+      if (!trigger) {
+        return slackError('invalid_arguments', [
+          problem('missing required field: trigger_id', '/trigger_id'),
+        ]);
+      }
+      const problems = validateModalView(args.view);
+      if (problems.length > 0) return slackError('invalid_arguments', problems);
+      return { ok: true, view: { id: nextId('V'), type: 'modal', team_id: fakeWorkspace.teamId } };
     },
 
     'views.publish': (args) => {
@@ -813,9 +826,9 @@ function checkResponseBody(body: Json): string | undefined {
 
 // ---- Block Kit -----------------------------------------------------------------------------------
 
-const knownBlockTypes = new Set(['section', 'context', 'actions', 'header', 'divider', 'rich_text']);
+const knownBlockTypes = new Set(['section', 'context', 'actions', 'header', 'divider', 'rich_text', 'input']);
 /** Real Slack blocks this fake does not model: refused so nobody relies on an unchecked shape. */
-const unmodelledBlockTypes = new Set(['image', 'input', 'file', 'video', 'call', 'markdown', 'table']);
+const unmodelledBlockTypes = new Set(['image', 'file', 'video', 'call', 'markdown', 'table']);
 const blockKeys: Record<string, string[]> = {
   section: ['type', 'block_id', 'text', 'fields', 'accessory', 'expand'],
   context: ['type', 'block_id', 'elements'],
@@ -823,7 +836,19 @@ const blockKeys: Record<string, string[]> = {
   header: ['type', 'block_id', 'text'],
   divider: ['type', 'block_id'],
   rich_text: ['type', 'block_id', 'elements'],
+  input: ['type', 'block_id', 'label', 'element', 'optional', 'hint', 'dispatch_action'],
 };
+const plainTextInputKeys = [
+  'type',
+  'action_id',
+  'multiline',
+  'max_length',
+  'min_length',
+  'placeholder',
+  'initial_value',
+  'focus_on_load',
+  'dispatch_action_config',
+];
 const buttonKeys = ['type', 'text', 'action_id', 'url', 'value', 'style', 'confirm', 'accessibility_label'];
 const imageKeys = ['type', 'image_url', 'alt_text', 'slack_file'];
 const textKeys = ['type', 'text', 'emoji', 'verbatim'];
@@ -885,6 +910,26 @@ function checkBlocks(blocks: unknown, pointer: string, maxBlocks: number): strin
         checkElements(block.elements, `${at}/elements`, 25, out, (element, elementAt) =>
           checkInteractive(element, elementAt, actionIds, out),
         );
+        break;
+      }
+      case 'input': {
+        checkText(block.label, `${at}/label`, out, { max: 2000, plainOnly: true });
+        const element = block.element;
+        if (!isRecord(element) || element.type !== 'plain_text_input') {
+          out.push(problem('only plain_text_input elements are modelled by the fake', `${at}/element`));
+          break;
+        }
+        checkKeys(element, plainTextInputKeys, `${at}/element`, out);
+        checkString(element.action_id, `${at}/element/action_id`, 255, out);
+        if (
+          element.max_length !== undefined &&
+          (typeof element.max_length !== 'number' || element.max_length > 3000)
+        ) {
+          out.push(problem('max_length must be a number no greater than 3000', `${at}/element/max_length`));
+        }
+        if (element.placeholder !== undefined) {
+          checkText(element.placeholder, `${at}/element/placeholder`, out, { max: 150, plainOnly: true });
+        }
         break;
       }
       case 'rich_text':
@@ -1033,6 +1078,24 @@ function checkKeys(value: Json, allowed: string[], at: string, out: string[]): v
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) out.push(problem(`unexpected property: ${key}`, `${at}/${key}`));
   }
+}
+
+/** A modal for views.open: title, submit and close are plain text of at most 24 characters. */
+export function validateModalView(view: unknown): string[] {
+  if (!isRecord(view)) return [problem('must be a JSON object', '/view')];
+  const out: string[] = [];
+  if (view.type !== 'modal') out.push(problem('views.open only accepts type modal', '/view/type'));
+  checkText(view.title, '/view/title', out, { max: 24, plainOnly: true });
+  if (view.submit !== undefined) checkText(view.submit, '/view/submit', out, { max: 24, plainOnly: true });
+  if (view.close !== undefined) checkText(view.close, '/view/close', out, { max: 24, plainOnly: true });
+  const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isRecord(b) && b.type === 'input');
+  if (hasInput && view.submit === undefined)
+    out.push(problem('a modal with inputs needs submit', '/view/submit'));
+  if (view.blocks === undefined) out.push(problem('missing required field: blocks', '/view/blocks'));
+  else out.push(...checkBlocks(view.blocks, '/view/blocks', 100));
+  checkString(view.private_metadata, '/view/private_metadata', 3000, out);
+  checkString(view.callback_id, '/view/callback_id', 255, out);
+  return out;
 }
 
 function validateHomeView(view: unknown): string[] {

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+// Node itself with tsx's loader, not the tsx CLI: the CLI runs a second process and does not pass
+// every signal on (SIGHUP, which reloads the knowledge, would stop the CLI instead).
+const tsxLoader = import.meta.resolve('tsx');
 
 export interface BotProcess {
   child: ChildProcess;
@@ -21,7 +23,7 @@ export interface BotProcess {
 const running: ChildProcess[] = [];
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(tsx, [join(root, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], {
     cwd: mkdtempSync(join(tmpdir(), 'nato-bot-cwd-')),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

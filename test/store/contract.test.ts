@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { curationStore } from '../../src/store/curation-store.js';
 import {
   connectDatabase,
   type DatabaseTarget,
@@ -286,7 +287,99 @@ function contract(name: string, backend: Backend): void {
   });
 }
 
+function curationContract(name: string, backend: Backend): void {
+  describe(`curators' data on ${name}`, () => {
+    const asked = (teamId: string, text: string, outcome: 'unknown' | undefined, at = now) => ({
+      teamId,
+      enterpriseId: null,
+      text,
+      normalized: text.toLowerCase().replace(/[?!]/g, '').trim(),
+      outcome,
+      candidates: ['candidates'],
+      now: at,
+    });
+
+    it('counts a repeated unanswered question once, twice', async () => {
+      const store = curationStore(await open(await backend.fresh()));
+      await store.recordAsked(asked('T1', 'Where is NATO headquartered?', 'unknown'));
+      await store.recordAsked(asked('T1', 'where is nato headquartered', 'unknown'));
+      await store.recordAsked(asked('T1', 'who backs rutte', undefined));
+      const report = await store.report('T1', now, [7]);
+      expect(report.windows[0]).toMatchObject({
+        days: 7,
+        asked: 3,
+        answered: 1,
+        unanswered: [{ text: 'where is nato headquartered', count: 2 }],
+      });
+    });
+
+    it('keeps one vote per person and answer, and the comment on it', async () => {
+      const store = curationStore(await open(await backend.fresh()));
+      const vote = {
+        teamId: 'T1',
+        enterpriseId: null,
+        userId: 'U1',
+        answerKey: 'k1',
+        question: 'who is kallas',
+        factId: 'kallas-profile',
+        surface: 'ephemeral' as const,
+        now,
+      };
+      await store.vote({ ...vote, vote: 1 });
+      await store.vote({ ...vote, vote: -1 });
+      expect(await store.comment('T1', 'U1', 'k1', 'it skipped her party', now)).toBe(true);
+      await store.vote({ ...vote, userId: 'U2', vote: 1 });
+      const [week] = (await store.report('T1', now, [7])).windows;
+      expect(week?.disliked).toEqual([
+        {
+          factId: 'kallas-profile',
+          question: 'who is kallas',
+          down: 1,
+          up: 1,
+          comments: ['it skipped her party'],
+        },
+      ]);
+    });
+
+    it('keeps workspaces apart and deletes one workspace’s data', async () => {
+      const store = curationStore(await open(await backend.fresh()));
+      await store.recordAsked(asked('T1', 'what is for lunch', 'unknown'));
+      await store.recordAsked(asked('T2', 'what is the weather', 'unknown'));
+      expect((await store.report('T1', now, [7])).windows[0]?.unanswered.map((u) => u.text)).toEqual([
+        'what is for lunch',
+      ]);
+      await store.deleteWorkspace('T1');
+      expect((await store.report('T1', now, [7])).windows[0]?.asked).toBe(0);
+      expect((await store.report('T2', now, [7])).windows[0]?.asked).toBe(1);
+    });
+
+    it('purges question texts and comments past the retention period', async () => {
+      const store = curationStore(await open(await backend.fresh()));
+      const old = new Date(now.getTime() - 100 * 86_400_000);
+      await store.recordAsked(asked('T1', 'an old question', 'unknown', old));
+      await store.vote({
+        teamId: 'T1',
+        enterpriseId: null,
+        userId: 'U1',
+        answerKey: 'old',
+        question: 'q',
+        factId: 'f',
+        surface: 'dm',
+        vote: -1,
+        now: old,
+      });
+      await store.recordAsked(asked('T1', 'a recent question', 'unknown'));
+      expect(await store.purge(90, now)).toBe(2);
+      const [month] = (await store.report('T1', now, [365])).windows;
+      expect(month?.unanswered.map((u) => u.text)).toEqual(['a recent question']);
+      expect(month?.disliked).toEqual([]);
+    });
+  });
+}
+
 contract('SQLite', sqliteBackend);
+curationContract('SQLite', sqliteBackend);
 describe.skipIf(skipPostgres)('PostgreSQL', () => {
   contract('PostgreSQL', postgresBackend);
+  curationContract('PostgreSQL', postgresBackend);
 });

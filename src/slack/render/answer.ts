@@ -1,5 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Result } from '../../core/result.js';
+import type { Surface as FeedbackSurface } from '../../store/curation-store.js';
+import { encodeFeedback } from '../feedback.js';
 import { actionIds } from '../ids.js';
 import { escapeMrkdwn, escapeWithin, truncate } from './mrkdwn.js';
 
@@ -14,6 +16,8 @@ export interface RenderOptions {
   question?: string;
   /** Slack user id of whoever shared the answer. */
   sharedBy?: string;
+  /** Where the answer is shown, for its 👍/👎 buttons; without it there are none. */
+  feedback?: FeedbackSurface;
 }
 
 export interface Message {
@@ -61,6 +65,13 @@ export function renderResult(result: Result, options: RenderOptions): Message {
       style: 'primary',
       value: truncate(options.question, 2000),
     });
+  }
+  if (result.kind === 'answered' && options.feedback) {
+    const value = encodeFeedback({ q: options.question ?? '', f: result.id, s: options.feedback });
+    buttons.push(
+      { type: 'button', action_id: actionIds.feedbackUp, text: { type: 'plain_text', text: '👍' }, value },
+      { type: 'button', action_id: actionIds.feedbackDown, text: { type: 'plain_text', text: '👎' }, value },
+    );
   }
   if (options.surface !== 'shared') {
     result.suggestions.slice(0, 4).forEach((s, i) => {

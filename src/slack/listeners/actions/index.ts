@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { actionIds } from '../../ids.js';
+import { feedbackVote } from './feedback.js';
 import { shareAnswer } from './share.js';
 import { answerSuggestion } from './suggestion.js';
 
@@ -11,4 +12,6 @@ export function registerActions(app: App, deps: SlackDeps): void {
     new RegExp(`^${actionIds.suggestion}(:\\d+)?$`),
     answerSuggestion(deps),
   );
+  app.action<BlockAction<ButtonAction>>(actionIds.feedbackUp, feedbackVote(deps, 1));
+  app.action<BlockAction<ButtonAction>>(actionIds.feedbackDown, feedbackVote(deps, -1));
 }

@@ -13,7 +13,12 @@ export function shareAnswer(deps: SlackDeps) {
     await ack();
     const question = action.value ?? '';
     const result = deps.engine().ask(question);
-    const message = renderResult(result, { surface: 'shared', sharedBy: body.user.id });
+    const message = renderResult(result, {
+      surface: 'shared',
+      sharedBy: body.user.id,
+      question,
+      feedback: 'shared',
+    });
     await respond({ response_type: 'in_channel', replace_original: false, ...message });
     await respond({ delete_original: true });
   };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerAndLog } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -10,16 +11,22 @@ export function answerSuggestion(deps: SlackDeps) {
     body,
     respond,
     client,
+    logger,
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const question = action.value ?? '';
-    const result = deps.engine().ask(question);
+    const result = await answerAndLog(
+      deps,
+      question,
+      { teamId: body.team?.id ?? body.user.team_id, enterpriseId: body.enterprise?.id },
+      (m) => logger.warn(m),
+    );
     const container = body.container as { is_ephemeral?: boolean; channel_id?: string };
     if (container.is_ephemeral || !body.channel || !body.message) {
       await respond({
         response_type: 'ephemeral',
         replace_original: true,
-        ...renderResult(result, { surface: 'ephemeral', question }),
+        ...renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' }),
       });
       return;
     }
@@ -28,7 +35,7 @@ export function answerSuggestion(deps: SlackDeps) {
     await client.chat.postMessage({
       channel: body.channel.id,
       thread_ts: threadTs,
-      ...renderResult(result, { surface: 'public', question }),
+      ...renderResult(result, { surface: 'public', question, feedback: 'thread' }),
     });
   };
 }

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseDigestCommand } from '../../../core/digest-command.js';
+import { answerAndLog } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
+import { curatorCommand, handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
 
 /** `/nato <question or subcommand>`: answered ephemerally, with a button to share it. */
@@ -16,10 +18,20 @@ export function natoCommand(deps: SlackDeps) {
         await handleDigestCommand(deps.digest, digest, args);
         return;
       }
-      const result = deps.engine().ask(question.trim() === '' ? 'help' : question);
+      const curator = curatorCommand(question);
+      if (curator) {
+        await handleCuratorCommand(deps, curator, args);
+        return;
+      }
+      const result = await answerAndLog(
+        deps,
+        question.trim() === '' ? 'help' : question,
+        { teamId: command.team_id, enterpriseId: command.enterprise_id },
+        (m) => logger.warn(m),
+      );
       await respond({
         response_type: 'ephemeral',
-        ...renderResult(result, { surface: 'ephemeral', question }),
+        ...renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' }),
       });
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);

@@ -9,6 +9,7 @@ export function appMention(deps: SlackDeps) {
     event,
     client,
     context,
+    logger,
   }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     if (event.subtype || event.bot_id) return;
     if (!(await deps.dedupe.claim(workspaceOf(context), messageKey(event.channel, event.ts)))) return;
@@ -17,6 +18,8 @@ export function appMention(deps: SlackDeps) {
       client,
       { channel: event.channel, text: event.text, ts: event.ts, threadTs: event.thread_ts },
       true,
+      { teamId: context.teamId, enterpriseId: context.enterpriseId },
+      (m) => logger.warn(m),
     );
   };
 }

@@ -9,6 +9,7 @@ export function messageIm(deps: SlackDeps) {
     event,
     client,
     context,
+    logger,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     // Edits, deletions, joins and bot posts (our own replies included) carry a subtype or bot_id.
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
@@ -18,6 +19,13 @@ export function messageIm(deps: SlackDeps) {
     if (!(await deps.dedupe.claim(workspaceOf(context), messageKey(event.channel, event.ts)))) return;
     const threadTs =
       'thread_ts' in event && typeof event.thread_ts === 'string' ? event.thread_ts : undefined;
-    await replyInThread(deps, client, { channel: event.channel, text, ts: event.ts, threadTs }, false);
+    await replyInThread(
+      deps,
+      client,
+      { channel: event.channel, text, ts: event.ts, threadTs },
+      false,
+      { teamId: context.teamId, enterpriseId: context.enterpriseId },
+      (m) => logger.warn(m),
+    );
   };
 }

@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { type Asker, answerAndLog } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -8,9 +9,15 @@ export async function replyInThread(
   client: webApi.WebClient,
   message: { channel: string; text: string; ts: string; threadTs?: string | undefined },
   threaded: boolean,
+  asker: Asker,
+  logError: (message: string) => void,
 ): Promise<void> {
-  const result = deps.engine().ask(message.text);
-  const rendered = renderResult(result, { surface: 'public', question: message.text });
+  const result = await answerAndLog(deps, message.text, asker, logError);
+  const rendered = renderResult(result, {
+    surface: 'public',
+    question: message.text,
+    feedback: threaded ? 'thread' : 'dm',
+  });
   const threadTs = message.threadTs ?? (threaded ? message.ts : undefined);
   await client.chat.postMessage({
     channel: message.channel,
