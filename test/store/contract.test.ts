@@ -353,6 +353,16 @@ function curationContract(name: string, backend: Backend): void {
       expect((await store.report('T2', now, [7])).windows[0]?.asked).toBe(1);
     });
 
+    it('forgets a workspace’s questions and votes when it uninstalls the app', async () => {
+      const db = await open(await backend.fresh());
+      const store = curationStore(db);
+      await store.recordAsked(asked('T1', 'what is for lunch', 'unknown'));
+      await store.recordAsked(asked('T2', 'what is the weather', 'unknown'));
+      await forgetWorkspace(db, { teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
+      expect(await db.selectFrom('question_log').select('team_id').execute()).toEqual([{ team_id: 'T2' }]);
+      expect(await db.selectFrom('question_stats').select('team_id').execute()).toEqual([{ team_id: 'T2' }]);
+    });
+
     it('purges question texts and comments past the retention period', async () => {
       const store = curationStore(await open(await backend.fresh()));
       const old = new Date(now.getTime() - 100 * 86_400_000);
