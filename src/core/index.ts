@@ -325,6 +325,15 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       termAt[i] = t;
       phrasing.push(t);
     });
+    // A misspelt first name next to a recognised name ("kaya kalas") is part of that name.
+    for (const i of [...foreignAt]) {
+      const next = mentions.find((m) => m.start === i + 1 || m.end === i);
+      const names = next ? nameWords.get(next.entityId) : undefined;
+      if (names && [...names].some((n) => editDistance(ws[i] as string, n, 2) <= Math.min(2, n.length - 3))) {
+        foreignAt.delete(i);
+        termAt[i] = undefined;
+      }
+    }
     // A clause with no word the knowledge knows is chatter around the question, when another
     // clause carries it; its unknown words then say nothing about what is asked.
     const knownClauses = new Set<number>();

@@ -17,7 +17,7 @@ export const stopWords = new Set(
   tell know knows wonder wondering curious quick question ask asking asked explain let give show
   get got go going want wanted need like would could
   bot nato natobot anyone someone somebody anybody guys folks team
-  thing things stuff lot bit kind sort way list inside within r u ur ya thx dat own
+  thing things stuff lot bit kind sort way list inside within r u ur ya thx dat own too
   again more most much few lately recently today latest update news
   trying try figure wait hearing hear heard keep surely sure roughly whole boss call everyone
   anything something maybe guess read reading seen saw look looking find understand idea
@@ -60,6 +60,12 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bin (?:\w+ )?corner\b/g, 'back'],
   [/\b(?:lock|locks|locked|locking) (?:down|up)\b/g, 'consolidate'],
   [/\b(?:pick|picks|picked|picking) up\b/g, 'gain'],
+  [/\b(?:got|get|gets|have|has|had) (?:\w+ )?on side\b/g, 'back'],
+  [/\bon (?:his|her|their) side\b/g, 'back'],
+  [/\bhow much of\b/g, 'proportion of'],
+  [/\bused to (?:be|have|hold)\b/g, 'former'],
+  [/\bthe reason (?:behind|for)\b/g, 'why'],
+  [/\bwhat time is it\b/g, 'clock'],
   [/\bwhat(?: is|s) (?:his|her|their|the) (?:deal|story)\b/g, 'who is'],
   [/\bsec(?:retary)? gen\b/g, 'secgen'],
   [/\b(?:fall|falls|fell|falling) apart\b/g, 'collapse'],
@@ -129,7 +135,7 @@ export const synonymGroups: string[][] = [
   ['surface', 'float', 'emerge', 'touted', 'floated'],
   ['consolidate', 'strengthen', 'solidify', 'cement', 'bolster'],
   ['collapse', 'fall', 'fell', 'topple', 'downfall'],
-  ['shape', 'influence', 'affect', 'sway', 'determine'],
+  ['shape', 'influence', 'affect', 'sway', 'determine', 'change', 'alter'],
   ['old', 'age', 'aged', 'birthday'],
   ['country', 'nation', 'member', 'ally', 'allies', 'allied'],
   ['partnership', 'relationship', 'relation'],

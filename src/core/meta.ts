@@ -83,6 +83,6 @@ export const metaFacts: Fact[] = [
       'what can i ask',
       'how does this work',
     ],
-    ['help', 'commands', 'usage', 'use', 'instructions', 'options', 'ask', 'work'],
+    ['help', 'commands', 'talk to', 'how to use', 'usage', 'use', 'instructions', 'options', 'ask', 'work'],
   ),
 ];

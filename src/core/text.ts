@@ -53,13 +53,20 @@ export function normalize(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/[—–]/g, ' ');
   for (const [re, to] of contractions) s = s.replace(re, to);
-  return s
-    .replace(/(\d)[.,](\d)/g, '$1$2')
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
-    .replace(/-/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      // Fractions people type for "two-thirds" and the like.
+      .replace(/\b2\s*\/\s*3\b/g, ' two thirds ')
+      .replace(/\b1\s*\/\s*3\b/g, ' one third ')
+      .replace(/\b1\s*\/\s*2\b/g, ' half ')
+      .replace(/\b3\s*\/\s*4\b/g, ' three quarters ')
+      .replace(/(\d)[.,](\d)/g, '$1$2')
+      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+      .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
+      .replace(/-/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function words(text: string): string[] {
