@@ -471,11 +471,22 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   const examples = allFacts.flatMap((f) =>
     f.questions.map((q) => ({ factId: f.id, terms: new Set(analyzeWith(q, false, undefined).phrasing) })),
   );
+  // Examples by term, so a question is compared only with the examples it shares a word with.
+  const examplesByTerm = new Map<string, (typeof examples)[number][]>();
+  for (const ex of examples) {
+    for (const t of ex.terms) {
+      const list = examplesByTerm.get(t) ?? [];
+      list.push(ex);
+      examplesByTerm.set(t, list);
+    }
+  }
   const phrasingScores = (a: Analysis): Map<string, number> => {
     const query = new Set(a.phrasing);
     const scores = new Map<string, number>();
     if (query.size === 0) return scores;
-    for (const ex of examples) {
+    const near = new Set<(typeof examples)[number]>();
+    for (const t of query) for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
+    for (const ex of near) {
       let shared = 0;
       for (const t of ex.terms) if (query.has(t)) shared++;
       const s = (2 * shared) / (ex.terms.size + query.size);
