@@ -1,33 +1,38 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { createEngine, type Engine } from '../core/engine.js';
+import { parseDigestCommand } from '../core/digest-command.js';
 import { renderText } from '../core/render-text.js';
+import { curatorCommand } from '../core/curation.js';
 import { loadOrExit } from './load-or-exit.js';
+
+/** What the chat says: answers, and a pointer for the commands that only make sense in Slack. */
+function reply(engine: Engine, text: string): string {
+  const bare = text.replace(/^\/nato\s*/i, '');
+  if (parseDigestCommand(bare)) {
+    return 'Daily digests are posted to Slack channels (/nato digest on in a channel). To see one here: npm run digest -- preview';
+  }
+  if (curatorCommand(bare)) {
+    return 'The curators’ report and reload work in Slack. Here: npm run report, and restart the chat to reload the knowledge.';
+  }
+  return renderText(engine.ask(text));
+}
 
 /** A terminal session: type what you would type in Slack and read the answers. */
 export async function runChat(engine: Engine, banner?: string): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   if (banner) console.log(banner);
-  console.log(
-    'Ask about the race for NATO secretary general, e.g. "/nato who-backs rutte" or "who is kallas?".',
-  );
+  console.log('Ask about the race for NATO secretary general, e.g. "/nato who-backs rutte" or "who is kallas?".');
   console.log('Type "help" for commands, "exit" or Ctrl-D to leave.\n');
-  rl.on('SIGINT', () => rl.close());
-  try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question('you> ');
-      } catch {
-        break;
-      }
-      const text = line.trim();
-      if (text === 'exit' || text === 'quit') break;
-      if (text === '') continue;
-      console.log(`\nnato-bot> ${renderText(engine.ask(text)).replace(/\n/g, '\n          ')}\n`);
-    }
-  } finally {
-    rl.close();
+  rl.setPrompt('you> ');
+  rl.prompt();
+  // Line by line, so that piped input (`printf '…' | npm run chat`) is answered in full too.
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === 'exit' || text === 'quit') break;
+    if (text !== '') console.log(`\nnato-bot> ${reply(engine, text).replace(/\n/g, '\n          ')}\n`);
+    rl.prompt();
   }
+  rl.close();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,14 @@
 import type { Result } from './result.js';
 import { normalize } from './text.js';
 
+export type CuratorCommand = 'report' | 'reload';
+
+/** `/nato report` and `/nato reload`, for curators only. */
+export function curatorCommand(text: string): CuratorCommand | undefined {
+  const t = text.trim().toLowerCase();
+  return t === 'report' || t === 'reload' ? t : undefined;
+}
+
 /** Below this confidence an answer counts as weak and its question is logged for curators. */
 export const lowConfidence = 0.75;
 

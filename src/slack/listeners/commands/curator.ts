@@ -1,16 +1,9 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { CuratorCommand } from '../../../core/curation.js';
 import { formatProblem } from '../../../core/knowledge/compile.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn, escapeWithin } from '../../render/mrkdwn.js';
 import { renderReport } from '../../render/report.js';
-
-export type CuratorCommand = 'report' | 'reload';
-
-/** `/nato report` and `/nato reload`, for curators only. */
-export function curatorCommand(text: string): CuratorCommand | undefined {
-  const t = text.trim().toLowerCase();
-  return t === 'report' || t === 'reload' ? t : undefined;
-}
 
 type Args = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'client' | 'respond' | 'logger'>;
 

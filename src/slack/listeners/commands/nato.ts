@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
 import { answerAndLog } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
-import { curatorCommand, handleCuratorCommand } from './curator.js';
+import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
 
 /** `/nato <question or subcommand>`: answered ephemerally, with a button to share it. */
