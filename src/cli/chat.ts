@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
-import { createEngine, type Engine } from '../core/engine.js';
-import { parseDigestCommand } from '../core/digest-command.js';
-import { renderText } from '../core/render-text.js';
 import { curatorCommand } from '../core/curation.js';
+import { parseDigestCommand } from '../core/digest-command.js';
+import { createEngine, type Engine } from '../core/engine.js';
+import { renderText } from '../core/render-text.js';
 import { loadOrExit } from './load-or-exit.js';
 
 /** What the chat says: answers, and a pointer for the commands that only make sense in Slack. */
@@ -21,7 +21,9 @@ function reply(engine: Engine, text: string): string {
 export async function runChat(engine: Engine, banner?: string): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   if (banner) console.log(banner);
-  console.log('Ask about the race for NATO secretary general, e.g. "/nato who-backs rutte" or "who is kallas?".');
+  console.log(
+    'Ask about the race for NATO secretary general, e.g. "/nato who-backs rutte" or "who is kallas?".',
+  );
   console.log('Type "help" for commands, "exit" or Ctrl-D to leave.\n');
   rl.setPrompt('you> ');
   rl.prompt();

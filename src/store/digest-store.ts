@@ -56,6 +56,35 @@ export interface DigestStore {
 }
 
 export function digestStore(db: Db): DigestStore {
+  /** The claim: one row per subscription and local day; true only for the caller that inserted it. */
+  const insertDelivery = async (
+    subscriptionId: string,
+    localDate: string,
+    state: Pick<Delivery, 'status' | 'attempts'>,
+    now: Date,
+    instance: string,
+    error: string | null,
+  ): Promise<boolean> => {
+    const inserted = await db
+      .insertInto('deliveries')
+      .values({
+        subscription_id: subscriptionId,
+        team_id: teamOfSubscription(subscriptionId),
+        local_date: localDate,
+        ...state,
+        claimed_at: now.toISOString(),
+        claimed_by: instance,
+        retry_at: null,
+        posted_at: null,
+        message_ts: null,
+        fact_id: null,
+        error,
+      })
+      .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
+      .returning('subscription_id')
+      .executeTakeFirst();
+    return inserted !== undefined;
+  };
   return {
     async subscribe(input) {
       const id = subscriptionId(input.teamId, input.channelId);
@@ -129,26 +158,14 @@ export function digestStore(db: Db): DigestStore {
         .executeTakeFirst();
     },
     async claim(subscriptionId, localDate, now, instance) {
-      const inserted = await db
-        .insertInto('deliveries')
-        .values({
-          subscription_id: subscriptionId,
-          team_id: teamOfSubscription(subscriptionId),
-          local_date: localDate,
-          status: 'claimed',
-          attempts: 1,
-          claimed_at: now.toISOString(),
-          claimed_by: instance,
-          retry_at: null,
-          posted_at: null,
-          message_ts: null,
-          fact_id: null,
-          error: null,
-        })
-        .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
-        .returning('subscription_id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      return insertDelivery(
+        subscriptionId,
+        localDate,
+        { status: 'claimed', attempts: 1 },
+        now,
+        instance,
+        null,
+      );
     },
     async reclaim(d, from, now, instance) {
       const result = await db
@@ -175,26 +192,14 @@ export function digestStore(db: Db): DigestStore {
         .execute();
     },
     async recordMissed(subscriptionId, localDate, now, instance) {
-      const inserted = await db
-        .insertInto('deliveries')
-        .values({
-          subscription_id: subscriptionId,
-          team_id: teamOfSubscription(subscriptionId),
-          local_date: localDate,
-          status: 'missed',
-          attempts: 0,
-          claimed_at: now.toISOString(),
-          claimed_by: instance,
-          retry_at: null,
-          posted_at: null,
-          message_ts: null,
-          fact_id: null,
-          error: 'the bot was not running at any time that day after the digest was due',
-        })
-        .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
-        .returning('subscription_id')
-        .executeTakeFirst();
-      return inserted !== undefined;
+      return insertDelivery(
+        subscriptionId,
+        localDate,
+        { status: 'missed', attempts: 0 },
+        now,
+        instance,
+        'the bot was not running at any time that day after the digest was due',
+      );
     },
     async latestDelivery(subscriptionId, status) {
       let q = db

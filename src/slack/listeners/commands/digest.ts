@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { DigestCommand } from '../../../core/digest-command.js';
 import { addDays, formatTimeOfDay, localTime } from '../../../core/schedule.js';
 import { type Subscription, subscriptionId } from '../../../store/digest-store.js';
@@ -6,36 +6,28 @@ import type { DigestDeps } from '../../deps.js';
 import { slashCommand } from '../../ids.js';
 import { renderDigest } from '../../render/digest.js';
 import { escapeMrkdwn } from '../../render/mrkdwn.js';
+import { type CommandArgs, sayPrivately } from './reply.js';
 
 const defaultMinutes = 9 * 60;
-
-type Args = Pick<SlackCommandMiddlewareArgs & AllMiddlewareArgs, 'command' | 'client' | 'respond' | 'logger'>;
-
-const say = (respond: RespondFn, text: string) =>
-  respond({
-    response_type: 'ephemeral',
-    text,
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-  });
 
 /** `/nato digest on|off|status|preview`: the channel's daily digest. */
 export async function handleDigestCommand(
   digest: DigestDeps | undefined,
   cmd: DigestCommand,
-  args: Args,
+  args: CommandArgs,
 ): Promise<void> {
   const { command, respond } = args;
   if (!digest) {
-    await say(respond, 'Daily digests are not set up on this installation of nato-bot.');
+    await sayPrivately(respond, 'Daily digests are not set up on this installation of nato-bot.');
     return;
   }
   const id = subscriptionId(command.team_id, command.channel_id);
   switch (cmd.action) {
     case 'invalid':
-      await say(respond, `${escapeMrkdwn(cmd.message)} Nothing was changed.`);
+      await sayPrivately(respond, `${escapeMrkdwn(cmd.message)} Nothing was changed.`);
       return;
     case 'help':
-      await say(
+      await sayPrivately(
         respond,
         [
           '*Daily digest*: a morning post with the state of the race, key dates and a fact of the day.',
@@ -52,18 +44,18 @@ export async function handleDigestCommand(
     case 'off': {
       const sub = await digest.store.get(id);
       if (!sub || sub.status === 'off') {
-        await say(respond, 'This channel has no daily digest to turn off.');
+        await sayPrivately(respond, 'This channel has no daily digest to turn off.');
         return;
       }
       await digest.store.setStatus(id, 'off', null, digest.now());
-      await say(
+      await sayPrivately(
         respond,
         `Daily digest turned off for <#${command.channel_id}>. \`${slashCommand} digest on\` brings it back.`,
       );
       return;
     }
     case 'status':
-      await say(respond, await statusText(digest, await digest.store.get(id), command.channel_id));
+      await sayPrivately(respond, await statusText(digest, await digest.store.get(id), command.channel_id));
       return;
     case 'preview': {
       const sub = await digest.store.get(id);
@@ -90,12 +82,12 @@ export async function handleDigestCommand(
 async function subscribe(
   digest: DigestDeps,
   cmd: Extract<DigestCommand, { action: 'on' }>,
-  { command, client, respond, logger }: Args,
+  { command, client, respond, logger }: CommandArgs,
 ): Promise<void> {
   const membership = await botMembership(client, command.channel_id);
   if (membership !== 'member') {
     logger.info(`digest on refused in ${command.channel_id}: ${membership}`);
-    await say(
+    await sayPrivately(
       respond,
       `I’m not a member of this channel yet, so I can’t post a digest here. Invite me with \`/invite @nato-bot\`, then run \`${slashCommand} digest on\` again. Nothing was changed.`,
     );
@@ -117,7 +109,7 @@ async function subscribe(
     now,
   });
   const first = startDate === local.date ? 'today' : 'tomorrow';
-  await say(
+  await sayPrivately(
     respond,
     `Daily digest is on for <#${command.channel_id}>: every day at ${formatTimeOfDay(minutes)} (${escapeMrkdwn(zone)}). The first one comes ${first}. \`${slashCommand} digest preview\` shows it now; \`${slashCommand} digest off\` stops it.`,
   );
