@@ -13,6 +13,7 @@ import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { domainWords, stopWords } from '../../src/core/lexicon.js';
 import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
+import { fnv1a } from './stats.js';
 
 interface RawSource {
   id: string;
@@ -50,7 +51,7 @@ interface RawFile {
 const consonants = 'bdfgklmnprstvz';
 const vowels = 'aeiou';
 
-/** A short pronounceable code for a number: 0 -> "ba", 71 -> "bede"; letters only, as ids need. */
+/** A short pronounceable code for a number: 0 -> "ba", 1 -> "be", 70 -> "babe"; letters only, as ids need. */
 export function syllableCode(n: number): string {
   let code = '';
   let rest = n;
@@ -60,16 +61,6 @@ export function syllableCode(n: number): string {
     rest = Math.floor(rest / (consonants.length * vowels.length));
   } while (rest > 0);
   return code;
-}
-
-/** FNV-1a, so variant choices are the same on every run and machine. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 function keepCase(original: string, word: string): string {
@@ -91,7 +82,7 @@ function wordMap(copy: number, size: number, nameWords: ReadonlySet<string>): Wo
     let out = lower;
     if (nameWords.has(lower)) out = `${lower}${own}`;
     else if (lower.length >= 4 && !stopWords.has(lower) && !domainWords.has(lower)) {
-      const v = hash(`${lower}:${copy}`) % variants;
+      const v = fnv1a(`${lower}:${copy}`) % variants;
       // "q" never starts a syllable code, so variants never collide with copy suffixes.
       if (v > 0) out = `${lower}q${syllableCode(v)}`;
     }
@@ -107,7 +98,8 @@ function nameWordsOf(base: RawFile): Set<string> {
   for (const e of base.entities) {
     for (const a of [e.name, ...e.aliases]) {
       for (const w of a.toLowerCase().match(/\p{L}+/gu) ?? []) {
-        if (!stopWords.has(w) && !domainWords.has(w)) out.add(w);
+        // Initials ("u s") stay as they are, so a possessive "s" is not renamed everywhere.
+        if (w.length >= 3 && !stopWords.has(w) && !domainWords.has(w)) out.add(w);
       }
     }
   }
@@ -157,6 +149,8 @@ export interface SyntheticDir {
   dir: string;
   files: number;
   bytes: number;
+  /** Distinct words in the knowledge files. */
+  words: number;
   remove(): void;
 }
 
@@ -172,6 +166,12 @@ export function writeSyntheticKnowledge(size: number, baseDir: string = defaultK
   const base = parse(baseText) as RawFile;
   copyFileSync(baseFile, join(dir, basename(baseFile)));
   let bytes = baseText.length;
+  // Distinct words of the knowledge files (not the articles), to show how the vocabulary grows.
+  const vocabulary = new Set<string>();
+  const countWords = (text: string): void => {
+    for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) vocabulary.add(w);
+  };
+  countWords(baseText);
   const nameWords = nameWordsOf(base);
   const articles = new Map<string, string>();
   for (const s of base.sources) {
@@ -193,8 +193,16 @@ export function writeSyntheticKnowledge(size: number, baseDir: string = defaultK
       bytes += text.length;
     });
     const yml = stringify(clone, { lineWidth: 0 });
-    writeFileSync(join(dir, `copy-${code}.yml`), yml);
+    // Named to sort after the real file, which the loader reads first, as it does today.
+    writeFileSync(join(dir, `synthetic-${code}.yml`), yml);
     bytes += yml.length;
+    countWords(yml);
   }
-  return { dir, files: size, bytes, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    files: size,
+    bytes,
+    words: vocabulary.size,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
