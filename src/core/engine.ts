@@ -234,10 +234,9 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
 
   const long = a.words.length >= longQuestion;
   // The article is as of a date: who will win, what someone will do next, are not in it.
-  if (isPrediction(a.words) && !(best.fact.date && topical.includes('when')))
-    return offTopic(index, ranked, a);
+  if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
-  if (a.foreign.some((w) => capitalized.has(w))) return offTopic(index, ranked, a);
+  if (a.foreign.some((w) => capitalized.has(w))) return offTopic(index, ranked);
   const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
   const coveredEntities = topical.filter((t) => t.startsWith('@') && !best.missing.includes(t)).length;
   // A long message may name one more thing in passing ("repeating the Washington line").
@@ -245,7 +244,7 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
   if (missingEntities.length > 0 && !passing) {
     const gap = backingGap(index, a, missingEntities);
     if (gap) return gap;
-    return offTopic(index, ranked, a);
+    return offTopic(index, ranked);
   }
   // A nearest match is not an answer: every key word of the question must be accounted for by the
   // fact. Words the knowledge never uses mean the question is about something else; in a long,
@@ -257,16 +256,16 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
   // words that all fit one fact may carry one stray unknown word.
   if (a.foreign.length > 0) {
     const room = long ? Math.max(1, Math.floor(known.length / 2)) : known.length >= 3 ? 1 : 0;
-    if (a.foreign.length > room) return offTopic(index, ranked, a);
+    if (a.foreign.length > room) return offTopic(index, ranked);
   }
   const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
     (t) => !foreign.has(t) && !weakTerms.has(t),
   );
   // A short question has no room for chatter; a long one may carry a stray word or two.
   const allowed = long ? Math.max(1, Math.floor(known.length / 3)) : 0;
-  if (unaccounted.length > allowed) return offTopic(index, ranked, a);
+  if (unaccounted.length > allowed) return offTopic(index, ranked);
   if (a.focus && !(index.factTerms.get(best.fact.id) ?? new Map()).has(a.focus)) {
-    if (!domainTerms.has(a.focus)) return offTopic(index, ranked, a);
+    if (!domainTerms.has(a.focus)) return offTopic(index, ranked);
   }
 
   const second = ranked[1];
@@ -294,7 +293,7 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
       };
     }
   }
-  return offTopic(index, ranked, a);
+  return offTopic(index, ranked);
 }
 
 function metaIntent(ws: string[]): Fact | undefined {
@@ -403,20 +402,17 @@ function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Resu
   );
 }
 
-function offTopic(index: KnowledgeIndex, ranked: Scored[] = [], a?: Analysis): Unknown {
-  // Nearby questions it can answer: the best-ranked facts, else fuse.js's fuzzy nearest.
-  const close = ranked.filter((r) => r.score >= 0.3).map((r) => r.fact);
-  const near = a ? index.nearest(a, 3).map((id) => allFactsById(index, id)) : [];
-  const facts = [...close, ...near].filter((f, i, all): f is Fact => !!f && all.indexOf(f) === i).slice(0, 3);
+function offTopic(index: KnowledgeIndex, ranked: Scored[] = []): Unknown {
+  // Nearby questions it can answer: the facts that came closest, else the usual starting points.
+  const facts = ranked
+    .filter((r) => r.score >= 0.25)
+    .map((r) => r.fact)
+    .slice(0, 3);
   return unknown(
     'off-topic',
     'I don’t know: the article I rely on doesn’t answer that. I can tell you who backs Rutte, who else is in the running, the key dates, and what was said.',
     facts.length > 0 ? facts.map(suggestionFor) : defaultSuggestions(index),
   );
-}
-
-function allFactsById(index: KnowledgeIndex, id: string): Fact | undefined {
-  return index.knowledge.factById.get(id) ?? metaFacts.find((f) => f.id === id);
 }
 
 function unknown(reason: Unknown['reason'], text: string, suggestions: Suggestion[]): Unknown {

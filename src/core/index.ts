@@ -33,11 +33,6 @@ export interface Analysis {
   phrasing: string[];
 }
 
-interface QuestionDoc {
-  factId: string;
-  text: string;
-}
-
 /** Everything the engine precomputes from the knowledge once, at load or reload. */
 export interface KnowledgeIndex {
   knowledge: Knowledge;
@@ -49,10 +44,6 @@ export interface KnowledgeIndex {
   factTerms: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Facts that use a term, for narrowing candidates before scoring. */
   postings: ReadonlyMap<string, readonly Fact[]>;
-  /** Example questions and keywords, fuzzy-searched for the nearest questions to suggest. */
-  fuse: Fuse<QuestionDoc>;
-  /** Facts whose example questions come nearest a question's topical words (fuzzy, by fuse.js). */
-  nearest(a: Analysis, limit: number): string[];
   /** How closely the question's wording matches each fact's closest example question (0..1). */
   phrasingScores(a: Analysis): Map<string, number>;
   analyze(text: string): Analysis;
@@ -139,22 +130,46 @@ export function phrasingTerms(text: string): string[] {
 export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".
   const phrases = new Map<string, { words: string[]; entityId: string }[]>();
+  // The same aliases keyed by the whole phrase (first alias wins), and the longest alias per
+  // first word: an exact lookup costs a few map reads however many entities there are.
+  const exactPhrases = new Map<string, { words: string[]; entityId: string }>();
+  const longest = new Map<string, number>();
   const aliasWords = new Map<string, Set<string>>();
   const addAlias = (alias: string, entityId: string): void => {
     const ws = words(alias);
     const first = ws[0];
     if (!first) return;
+    const key = ws.join(' ');
+    if (exactPhrases.get(key)?.entityId === entityId) return;
+    const entry = { words: ws, entityId };
+    if (!exactPhrases.has(key)) exactPhrases.set(key, entry);
+    longest.set(first, Math.max(longest.get(first) ?? 0, ws.length));
     const list = phrases.get(first) ?? [];
-    if (!list.some((p) => p.entityId === entityId && p.words.join(' ') === ws.join(' '))) {
-      list.push({ words: ws, entityId });
-    }
-    list.sort((a, b) => b.words.length - a.words.length);
+    list.push(entry);
     phrases.set(first, list);
     if (ws.length === 1 && !stopWords.has(first)) {
       const ids = aliasWords.get(first) ?? new Set<string>();
       ids.add(entityId);
       aliasWords.set(first, ids);
     }
+  };
+  const exactAt = (ws: string[], i: number): { words: string[]; entityId: string } | undefined => {
+    const first = ws[i] as string;
+    const candidates = [first, ...(first.length >= 5 && first.endsWith('s') ? [first.slice(0, -1)] : [])];
+    for (const head of candidates) {
+      for (let len = Math.min(longest.get(head) ?? 0, ws.length - i); len >= 1; len--) {
+        const tail = ws.slice(i + 1, i + len);
+        const found = exactPhrases.get([head, ...tail].join(' '));
+        if (found) return found;
+        // A possessive typed without its apostrophe on the last word ("stoltenbergs").
+        const last = tail.at(-1);
+        if (last && last.length >= 5 && last.endsWith('s')) {
+          const bare = exactPhrases.get([head, ...tail.slice(0, -1), last.slice(0, -1)].join(' '));
+          if (bare) return bare;
+        }
+      }
+    }
+    return undefined;
   };
   for (const e of knowledge.entities) {
     addAlias(e.name, e.id);
@@ -235,15 +250,16 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         (fuzzy &&
           a !== undefined &&
           ((a.length >= 5 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
-      const options = [
-        ...(phrases.get(w) ?? []),
-        ...(w.endsWith('s') ? (phrases.get(w.slice(0, -1)) ?? []) : []),
-        // A misspelt first word of a name: "jon kirbey".
-        ...(fuzzy && !phrases.has(w) && w.length >= 3 && !isStopWord(w)
-          ? (phrases.get(correct(w) ?? '') ?? [])
-          : []),
-      ];
-      const exact = options.find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
+      let exact = exactAt(ws, i);
+      if (!exact && fuzzy && !isStopWord(w)) {
+        // Typos inside a name ("united staets", "jon kirbey"): only at question time, only for
+        // phrases that start with this word or the word it corrects to.
+        const options = [
+          ...(phrases.get(w) ?? []),
+          ...(!phrases.has(w) && w.length >= 3 ? (phrases.get(correct(w) ?? '') ?? []) : []),
+        ].sort((x, y) => y.words.length - x.words.length);
+        exact = options.find((p) => p.words.every((pw, k) => close(ws[i + k], pw)));
+      }
       // "the next Dutch prime minister" is not Rutte: a role named with a time word is someone else.
       if (exact && isRoleAlias(exact) && roleShifters.has(ws[i - 1] ?? '')) {
         i += exact.words.length;
@@ -439,34 +455,6 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
 
   const analyze = (text: string): Analysis => analyzeWith(text, true, vocab);
-  const fuse = new Fuse<QuestionDoc>(
-    allFacts.flatMap((f) => [
-      ...f.questions.map((q) => ({ factId: f.id, text: q })),
-      ...(f.keywords.length > 0 ? [{ factId: f.id, text: f.keywords.join(' ') }] : []),
-    ]),
-    {
-      keys: ['text'],
-      includeScore: true,
-      ignoreLocation: true,
-      useTokenSearch: true,
-      tokenize: phrasingTerms,
-      threshold: 0.25,
-    },
-  );
-
-  const nearest = (a: Analysis, limit: number): string[] => {
-    const query = a.terms.filter((t) => !t.startsWith('@') && !domainTerms.has(t));
-    const names = a.mentions.map((m) => knowledge.entityById.get(m.entityId)?.name ?? '');
-    const text = [...query, ...names].join(' ').trim();
-    if (!text) return [];
-    const ids: string[] = [];
-    for (const r of fuse.search(text, { limit: 20 })) {
-      if (!ids.includes(r.item.factId)) ids.push(r.item.factId);
-      if (ids.length === limit) break;
-    }
-    return ids;
-  };
-
   // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
   const examples = allFacts.flatMap((f) =>
     f.questions.map((q) => ({ factId: f.id, terms: new Set(analyzeWith(q, false, undefined).phrasing) })),
@@ -507,10 +495,21 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   }
   const leadingId = [...backingCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
+  // Names as people type them after who-is / who-backs, for fuzzy lookup by fuse.js when the
+  // name is neither an alias nor one typo away from one ("who-is mark", "who-is steffen h").
+  const names = new Fuse(
+    knowledge.entities.map((e) => ({ id: e.id, names: [e.name, ...e.aliases] })),
+    { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: 0.3, minMatchCharLength: 3 },
+  );
   const resolveName = (name: string): Entity | undefined => {
     const ws = words(name);
     const m = findMentions(ws, true)[0];
-    return m ? knowledge.entityById.get(m.entityId) : undefined;
+    if (m) return knowledge.entityById.get(m.entityId);
+    const query = ws.join(' ');
+    if (query.length < 3) return undefined;
+    const best = names.search(query, { limit: 1 })[0];
+    // fuse.js's threshold is per match, not a cut-off on the final score: apply our own.
+    return best && (best.score ?? 1) <= 0.25 ? knowledge.entityById.get(best.item.id) : undefined;
   };
 
   return {
@@ -519,8 +518,6 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     idf,
     factTerms,
     postings,
-    fuse,
-    nearest,
     phrasingScores,
     analyze,
     resolveName,

@@ -18,6 +18,18 @@ export async function answerAndLog(
   onLogError: (message: string) => void,
 ): Promise<Result> {
   const result = deps.engine().ask(text);
+  await logAsked(deps, text, result, asker, onLogError);
+  return result;
+}
+
+/** Counts a question already answered (see answerAndLog). */
+export async function logAsked(
+  deps: SlackDeps,
+  text: string,
+  result: Result,
+  asker: Asker,
+  onLogError: (message: string) => void,
+): Promise<void> {
   const curation = deps.curation;
   if (curation && asker.teamId && text.trim() !== '') {
     try {
@@ -34,5 +46,4 @@ export async function answerAndLog(
       onLogError(`could not log a question for curators: ${(error as Error).message}`);
     }
   }
-  return result;
 }

@@ -4,7 +4,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { slashCommand } from '../../src/slack/ids.js';
-import { dmChannelFor, fakeWorkspace } from './fake-slack.js';
+import { dmChannelFor, fakeWorkspace, validateBlocks } from './fake-slack.js';
 
 export interface SendOptions {
   /** Unix seconds; default now. */
@@ -344,4 +344,25 @@ function richTextBlocks(text: string): Record<string, unknown>[] {
 
 function unescapeSlack(text: string): string {
   return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
+
+/**
+ * The reply to a slash command, wherever the app put it: in the acknowledgement (the HTTP
+ * response) or in a post to the command's response_url.
+ */
+export async function commandReply(
+  res: SlackResponse,
+  responses: () => { body: Record<string, unknown> }[],
+  waitFor: (predicate: () => boolean) => Promise<void>,
+): Promise<Record<string, unknown>> {
+  const acked = res.json as Record<string, unknown> | undefined;
+  if (acked && typeof acked === 'object' && 'text' in acked) {
+    // Slack checks a message in an acknowledgement as strictly as one posted to the Web API.
+    const problems = acked.blocks === undefined ? [] : validateBlocks(acked.blocks);
+    if (problems.length > 0)
+      throw new Error(`Slack would refuse the acknowledgement: ${problems.join('; ')}`);
+    return acked;
+  }
+  await waitFor(() => responses().length > 0);
+  return responses()[0]?.body as Record<string, unknown>;
 }

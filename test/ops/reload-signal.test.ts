@@ -10,7 +10,7 @@ import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
 import { botToken, signingSecret } from '../helpers/bot.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { killAll, startBotProcess } from '../helpers/processes.js';
-import { sendCommand } from '../helpers/slack-requests.js';
+import { commandReply, sendCommand } from '../helpers/slack-requests.js';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -50,12 +50,11 @@ describe('SIGHUP', () => {
     let n = 0;
     const ask = async (text: string): Promise<string> => {
       const id = `hup-${++n}`;
-      await sendCommand(`http://127.0.0.1:${port}`, signingSecret, {
+      const res = await sendCommand(`http://127.0.0.1:${port}`, signingSecret, {
         text,
         response_url: fake.responseUrl(id),
       });
-      await fake.waitFor(() => fake.responsesTo(id).length > 0);
-      return String(fake.responsesTo(id)[0]?.body.text);
+      return String((await commandReply(res, () => fake.responsesTo(id), fake.waitFor)).text);
     };
     const logged = (pattern: RegExp) =>
       fake

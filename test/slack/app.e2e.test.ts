@@ -6,6 +6,7 @@ import { type Bot, signingSecret, startBot } from '../helpers/bot.js';
 import { dmChannelFor, type FakeSlack, fakeWorkspace } from '../helpers/fake-slack.js';
 import {
   blockActionsPayload,
+  commandReply,
   dmEvent,
   homeOpenedEvent,
   mentionEvent,
@@ -41,8 +42,7 @@ const buttons = (blocks: unknown): Json[] =>
 async function command(text: string, id: string): Promise<Json> {
   const res = await sendCommand(base, signingSecret, { text, response_url: fake.responseUrl(id) });
   expect(res.status).toBe(200);
-  await fake.waitFor(() => fake.responsesTo(id).length > 0);
-  return (fake.responsesTo(id)[0] as { body: Json }).body;
+  return commandReply(res, () => fake.responsesTo(id), fake.waitFor);
 }
 
 describe('/nato over HTTP', () => {

@@ -7,7 +7,7 @@ import { actionIds, callbackIds } from '../../src/slack/ids.js';
 import { commentInput } from '../../src/slack/render/feedback.js';
 import { type Bot, signingSecret, startBot, testClock } from '../helpers/bot.js';
 import { fakeWorkspace } from '../helpers/fake-slack.js';
-import { blockActionsPayload, sendAction, sendCommand } from '../helpers/slack-requests.js';
+import { blockActionsPayload, commandReply, sendAction, sendCommand } from '../helpers/slack-requests.js';
 
 type Json = Record<string, unknown>;
 const curator = 'U0CURATOR';
@@ -36,9 +36,9 @@ async function command(text: string, user: string = fakeWorkspace.userId): Promi
     response_url: bot.fake.responseUrl(id),
   });
   expect(res.status).toBe(200);
-  await bot.fake.waitFor(() => bot.fake.responsesTo(id).length > 0);
+  const reply = await commandReply(res, () => bot.fake.responsesTo(id), bot.fake.waitFor);
   expect(bot.fake.rejectedResponses).toEqual([]);
-  return bot.fake.responsesTo(id)[0]?.body as Json;
+  return reply;
 }
 
 function button(body: Json, actionId: string): Json {

@@ -1,45 +1,54 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
-import { answerAndLog } from '../../ask.js';
+import { logAsked } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
 
-/** `/nato <question or subcommand>`: answered ephemerally, with a button to share it. */
+const failure = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
+/**
+ * `/nato <question or subcommand>`: answered ephemerally, with a button to share it. An answer
+ * takes well under a millisecond, so it travels in the acknowledgement itself: one HTTP round
+ * trip instead of two. Subcommands that need the database or Slack ack first, then respond.
+ */
 export function natoCommand(deps: SlackDeps) {
   return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const { ack, command, respond, logger } = args;
-    await ack();
     const question = command.text ?? '';
+    const digest = parseDigestCommand(question);
+    const curator = digest ? undefined : curatorCommand(question);
+    if (digest || curator) {
+      await ack();
+      try {
+        if (digest) await handleDigestCommand(deps.digest, digest, args);
+        else if (curator) await handleCuratorCommand(deps, curator, args);
+      } catch (error) {
+        logger.error(`/nato ${digest ? 'digest' : curator} failed: ${(error as Error).message}`);
+        await respond({ response_type: 'ephemeral', text: failure }).catch(() => undefined);
+      }
+      return;
+    }
+    const text = question.trim() === '' ? 'help' : question;
+    let result: ReturnType<ReturnType<SlackDeps['engine']>['ask']>;
+    let message: ReturnType<typeof renderResult>;
     try {
-      const digest = parseDigestCommand(question);
-      if (digest) {
-        await handleDigestCommand(deps.digest, digest, args);
-        return;
-      }
-      const curator = curatorCommand(question);
-      if (curator) {
-        await handleCuratorCommand(deps, curator, args);
-        return;
-      }
-      const result = await answerAndLog(
-        deps,
-        question.trim() === '' ? 'help' : question,
-        { teamId: command.team_id, enterpriseId: command.enterprise_id },
-        (m) => logger.warn(m),
-      );
-      await respond({
-        response_type: 'ephemeral',
-        ...renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' }),
-      });
+      result = deps.engine().ask(text);
+      message = renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' });
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);
-      await respond({
-        response_type: 'ephemeral',
-        text: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
-      }).catch(() => undefined);
+      await ack({ response_type: 'ephemeral', text: failure });
+      return;
     }
+    await ack({ response_type: 'ephemeral', ...message });
+    await logAsked(
+      deps,
+      text,
+      result,
+      { teamId: command.team_id, enterpriseId: command.enterprise_id },
+      (m) => logger.warn(m),
+    );
   };
 }
