@@ -105,6 +105,8 @@ async function main(): Promise<void> {
   await purge();
   const purgeTimer = setInterval(() => void purge(), 6 * 3600_000);
   purgeTimer.unref();
+  const flushTimer = setInterval(() => void curation.flush().catch(() => undefined), 10_000);
+  flushTimer.unref();
   let installations: Installations | undefined;
   let clientFor: ClientFor;
   if (config.auth.kind === 'oauth') {
@@ -143,7 +145,12 @@ async function main(): Promise<void> {
         dedupe: databaseDedupe(db),
         digest: { store, scheduler, now },
         curation: { store: curation, now, isCurator: curatorCheck(config.curatorUserIds), knowledge },
-        forgetWorkspace: (workspace) => forgetWorkspace(db, workspace),
+        forgetWorkspace: async (workspace) => {
+          const report = await forgetWorkspace(db, workspace);
+          // Counts still in memory for that workspace go too.
+          if (workspace.teamId) await curation.deleteWorkspace(workspace.teamId);
+          return report;
+        },
       },
       { logger: log, ...(installations ? { installationStore: installations } : {}), readiness: ready },
     );
@@ -177,7 +184,11 @@ async function main(): Promise<void> {
     }, shutdownDeadlineMs).unref();
     try {
       clearInterval(purgeTimer);
+      clearInterval(flushTimer);
       await Promise.all([running.stop(), scheduler.stop()]);
+      await curation
+        .flush()
+        .catch((error: Error) => log.warn(`could not write answer counts: ${error.message}`));
       await db.destroy();
       log.info(`shutdown complete in ${Date.now() - started} ms`);
       process.exit(0);

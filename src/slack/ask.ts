@@ -1,6 +1,43 @@
 import { candidatesOf, normalizeQuestion, outcomeToLog } from '../core/curation.js';
+import type { Engine } from '../core/engine.js';
 import type { Result } from '../core/result.js';
 import type { SlackDeps } from './deps.js';
+import { type Message, renderResult } from './render/answer.js';
+
+const cacheSize = 1000;
+const replies = new WeakMap<Engine, Map<string, { result: Result; message: Message }>>();
+
+/**
+ * The `/nato` reply to a question, computed once per question and knowledge: popular questions
+ * are asked again and again, and a reload (a new engine) starts a fresh cache.
+ */
+export function commandReplyFor(
+  engine: Engine,
+  text: string,
+  question: string,
+): { result: Result; message: Message } {
+  let cache = replies.get(engine);
+  if (!cache) {
+    cache = new Map();
+    replies.set(engine, cache);
+  }
+  const key = `${text}\u0000${question}`;
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest entry is the one dropped.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = engine.ask(text);
+  const reply = {
+    result,
+    message: renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' }),
+  };
+  cache.set(key, reply);
+  if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  return reply;
+}
 
 export interface Asker {
   teamId: string | undefined;

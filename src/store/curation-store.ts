@@ -33,13 +33,45 @@ export interface CurationStore {
   /** Deletes question texts and comments older than `days`; returns how many rows went. */
   purge(days: number, now: Date): Promise<number>;
   deleteWorkspace(teamId: string): Promise<void>;
+  /** Writes the answer-rate counts kept in memory (see recordAsked); call before shutdown too. */
+  flush(): Promise<void>;
 }
 
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 const daysAgo = (now: Date, n: number): Date => new Date(now.getTime() - n * 86_400_000);
 
+/** Counts of confidently answered questions kept in memory before a write: the hot path stays cheap. */
+const flushEvery = 200;
+
 export function curationStore(db: Db): CurationStore {
+  const pending = new Map<string, { teamId: string; enterpriseId: string | null; day: string; n: number }>();
+  let pendingTotal = 0;
+  const addStats = async (
+    teamId: string,
+    enterpriseId: string | null,
+    today: string,
+    asked: number,
+    answered: number,
+  ): Promise<void> => {
+    await db
+      .insertInto('question_stats')
+      .values({ team_id: teamId, enterprise_id: enterpriseId, day: today, asked, answered })
+      .onConflict((oc) =>
+        oc.columns(['team_id', 'day']).doUpdateSet((eb) => ({
+          asked: eb('question_stats.asked', '+', asked),
+          answered: eb('question_stats.answered', '+', answered),
+        })),
+      )
+      .execute();
+  };
+  const flush = async (): Promise<void> => {
+    const batch = [...pending.values()];
+    pending.clear();
+    pendingTotal = 0;
+    for (const b of batch) await addStats(b.teamId, b.enterpriseId, b.day, b.n, b.n);
+  };
   return {
+    flush,
     async vote(v) {
       const at = v.now.toISOString();
       await db
@@ -75,18 +107,21 @@ export function curationStore(db: Db): CurationStore {
     async recordAsked(input) {
       const today = day(input.now);
       const at = input.now.toISOString();
-      const answered = input.outcome === undefined || input.outcome === 'low-confidence' ? 1 : 0;
-      await db
-        .insertInto('question_stats')
-        .values({ team_id: input.teamId, enterprise_id: input.enterpriseId, day: today, asked: 1, answered })
-        .onConflict((oc) =>
-          oc.columns(['team_id', 'day']).doUpdateSet((eb) => ({
-            asked: eb('question_stats.asked', '+', 1),
-            answered: eb('question_stats.answered', '+', answered),
-          })),
-        )
-        .execute();
-      if (!input.outcome) return;
+      if (!input.outcome) {
+        // A confident answer only moves the answer rate: counted in memory, written in batches.
+        const key = `${input.teamId}|${today}`;
+        const entry = pending.get(key) ?? {
+          teamId: input.teamId,
+          enterpriseId: input.enterpriseId,
+          day: today,
+          n: 0,
+        };
+        entry.n++;
+        pending.set(key, entry);
+        if (++pendingTotal >= flushEvery) await flush();
+        return;
+      }
+      await addStats(input.teamId, input.enterpriseId, today, 1, input.outcome === 'low-confidence' ? 1 : 0);
       // Repeats of the same normalised question on a day are counted, not stored again.
       await db
         .insertInto('question_log')
@@ -114,6 +149,7 @@ export function curationStore(db: Db): CurationStore {
         .execute();
     },
     async report(teamId, now, windows) {
+      await flush();
       const out: ReportWindow[] = [];
       for (const days of windows) {
         const since = day(daysAgo(now, days - 1));
@@ -183,6 +219,7 @@ export function curationStore(db: Db): CurationStore {
       return Number(a.numDeletedRows) + Number(b.numDeletedRows);
     },
     async deleteWorkspace(teamId) {
+      for (const [key, entry] of pending) if (entry.teamId === teamId) pending.delete(key);
       for (const table of ['feedback', 'question_log', 'question_stats'] as const) {
         await db.deleteFrom(table).where('team_id', '=', teamId).execute();
       }

@@ -51,8 +51,9 @@ const gc = (): void => {
 
 function main(): void {
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
-  const send = (m: WorkerMessage): void => {
-    process.send?.(m);
+  const send = (m: WorkerMessage, then?: () => void): void => {
+    // The callback runs once the message is handed to the channel, so a large one is not cut off.
+    process.send?.(m, undefined, {}, () => then?.());
   };
   const set = loadEvalSet();
   // A fixed shuffle, so that a run stopped by its budget has asked a fair sample of both halves.
@@ -112,22 +113,24 @@ function main(): void {
     }
   }
 
-  send({
-    type: 'done',
-    loadMs: t1 - t0,
-    indexMs: t2 - t1,
-    facts: knowledge.facts.length,
-    entities: knowledge.entities.length,
-    rssBytes: memory.rss,
-    heapUsedBytes: memory.heapUsed,
-    peakRssBytes: process.resourceUsage().maxRSS * 1024,
-    cases: cases.length,
-    cold,
-    warm,
-    inScope,
-    outOfScope,
-  });
-  process.disconnect?.();
+  send(
+    {
+      type: 'done',
+      loadMs: t1 - t0,
+      indexMs: t2 - t1,
+      facts: knowledge.facts.length,
+      entities: knowledge.entities.length,
+      rssBytes: memory.rss,
+      heapUsedBytes: memory.heapUsed,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      cases: cases.length,
+      cold,
+      warm,
+      inScope,
+      outOfScope,
+    },
+    () => process.disconnect?.(),
+  );
 }
 
 main();

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
-import { logAsked } from '../../ask.js';
+import { commandReplyFor, logAsked } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
-import { renderResult } from '../../render/answer.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
 
@@ -32,21 +31,19 @@ export function natoCommand(deps: SlackDeps) {
       return;
     }
     const text = question.trim() === '' ? 'help' : question;
-    let result: ReturnType<ReturnType<SlackDeps['engine']>['ask']>;
-    let message: ReturnType<typeof renderResult>;
+    let reply: ReturnType<typeof commandReplyFor>;
     try {
-      result = deps.engine().ask(text);
-      message = renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' });
+      reply = commandReplyFor(deps.engine(), text, question);
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);
       await ack({ response_type: 'ephemeral', text: failure });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...message });
+    await ack({ response_type: 'ephemeral', ...reply.message });
     await logAsked(
       deps,
       text,
-      result,
+      reply.result,
       { teamId: command.team_id, enterpriseId: command.enterprise_id },
       (m) => logger.warn(m),
     );
