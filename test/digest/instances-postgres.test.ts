@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { digestStore } from '../../src/store/digest-store.js';
 import { botToken, signingSecret } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
 import { freshSchema, skipPostgres, type TestSchema } from '../helpers/postgres.js';
-import { type BotProcess, killAll, startBotProcess } from '../helpers/processes.js';
+import { type BotProcess, killAll, startBotProcess, subscribeDueNow } from '../helpers/processes.js';
 import { dmEvent, mentionEvent, sendEvent } from '../helpers/slack-requests.js';
 
 const digestChannels = ['C0DIGESTA', 'C0DIGESTB', 'C0DIGESTC'];
@@ -23,20 +22,7 @@ describe.skipIf(skipPostgres)('three instances on one PostgreSQL database', () =
   beforeAll(async () => {
     fake = await startFakeSlack({ botToken });
     schema = await freshSchema('instances');
-    const db = await openDatabase(schema.target);
-    const now = new Date();
-    for (const channelId of digestChannels) {
-      await digestStore(db).subscribe({
-        teamId: fakeWorkspace.teamId,
-        channelId,
-        minutes: 0,
-        zone: 'UTC',
-        userId: fakeWorkspace.userId,
-        startDate: now.toISOString().slice(0, 10),
-        now,
-      });
-    }
-    await db.destroy();
+    await subscribeDueNow(schema.target, digestChannels);
     bots = [1, 2, 3].map(() =>
       startBotProcess({
         SLACK_BOT_TOKEN: botToken,

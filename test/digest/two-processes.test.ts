@@ -2,11 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/database.js';
-import { digestStore } from '../../src/store/digest-store.js';
 import { botToken, signingSecret } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
-import { killAll, startBotProcess } from '../helpers/processes.js';
+import { killAll, startBotProcess, subscribeDueNow } from '../helpers/processes.js';
 
 let fake: FakeSlack;
 
@@ -34,18 +32,7 @@ const digestPosts = () =>
 describe('two processes on one database file', () => {
   it('post one digest per channel per day, and nothing more on restart', async () => {
     const dbPath = join(mkdtempSync(join(tmpdir(), 'nato-bot-')), 'shared.sqlite');
-    const db = await openDatabase({ kind: 'sqlite', path: dbPath });
-    const now = new Date();
-    await digestStore(db).subscribe({
-      teamId: fakeWorkspace.teamId,
-      channelId: fakeWorkspace.channelId,
-      minutes: 0,
-      zone: 'UTC',
-      userId: fakeWorkspace.userId,
-      startDate: now.toISOString().slice(0, 10),
-      now,
-    });
-    await db.destroy();
+    await subscribeDueNow({ kind: 'sqlite', path: dbPath }, [fakeWorkspace.channelId]);
 
     const a = startBotProcess(processEnv(dbPath));
     const b = startBotProcess(processEnv(dbPath));

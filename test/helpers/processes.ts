@@ -3,6 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type DatabaseTarget, openDatabase } from '../../src/store/database.js';
+import { digestStore } from '../../src/store/digest-store.js';
+import { fakeWorkspace } from './fake-slack.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 // Node itself with tsx's loader, not the tsx CLI: the CLI runs a second process and does not pass
@@ -69,4 +72,27 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
 /** Kills whatever a test left running. */
 export function killAll(): void {
   for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+}
+
+/**
+ * Subscribes channels to a digest due at 00:00 UTC from today, so a bot process started on this
+ * database posts at its first tick. Returns today's date (UTC).
+ */
+export async function subscribeDueNow(target: DatabaseTarget, channels: string[]): Promise<string> {
+  const db = await openDatabase(target);
+  const now = new Date();
+  const today = now.toISOString().slice(0, 10);
+  for (const channelId of channels) {
+    await digestStore(db).subscribe({
+      teamId: fakeWorkspace.teamId,
+      channelId,
+      minutes: 0,
+      zone: 'UTC',
+      userId: fakeWorkspace.userId,
+      startDate: today,
+      now,
+    });
+  }
+  await db.destroy();
+  return today;
 }

@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/store/database.js';
 import { digestStore } from '../../src/store/digest-store.js';
 import { botToken, signingSecret } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
-import { killAll, startBotProcess } from '../helpers/processes.js';
+import { killAll, startBotProcess, subscribeDueNow } from '../helpers/processes.js';
 import { mentionEvent, sendEvent } from '../helpers/slack-requests.js';
 
 let fake: FakeSlack;
@@ -45,19 +45,7 @@ const get = async (port: number, path: string) => {
 describe('health and shutdown', () => {
   it('finishes the digest post in flight on SIGTERM, records it, and exits 0', async () => {
     const dbPath = tempDb();
-    const db = await openDatabase({ kind: 'sqlite', path: dbPath });
-    const now = new Date();
-    const today = now.toISOString().slice(0, 10);
-    await digestStore(db).subscribe({
-      teamId: fakeWorkspace.teamId,
-      channelId: fakeWorkspace.channelId,
-      minutes: 0,
-      zone: 'UTC',
-      userId: fakeWorkspace.userId,
-      startDate: today,
-      now,
-    });
-    await db.destroy();
+    const today = await subscribeDueNow({ kind: 'sqlite', path: dbPath }, [fakeWorkspace.channelId]);
     fake.delayNext('chat.postMessage', 2500);
     const bot = startBotProcess(env(dbPath));
     const port = await bot.port;
