@@ -335,8 +335,13 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   // Coverage counts known words only; foreign words are judged on their own in answerFreeText.
   const foreign = new Set(a.foreign.map(termOf));
   const total = topical.filter((t) => !foreign.has(t)).reduce((sum, t) => sum + weight(t), 0);
+  // Candidates come from the question's rarer words when it has any: a word most facts use
+  // would make every one of them a candidate.
+  const commonDf = Math.max(100, index.knowledge.facts.length * 0.1);
+  const rare = topical.filter((t) => (index.postings.get(t)?.length ?? 0) <= commonDf);
   const candidates = new Map<string, Fact>();
-  for (const t of topical) for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
+  for (const t of rare.length > 0 ? rare : topical)
+    for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
 
   const phrasing = index.phrasingScores(a);
 

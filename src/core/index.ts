@@ -189,11 +189,21 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       addSurface(t);
   }
   const surfaceByLength = new Map<number, string[]>();
+  // The same words by length and first letter, and by length and second letter: a typo keeps one
+  // of the two, so correction only compares a word with the words that could be it.
+  const byLetter = new Map<string, string[]>();
+  const push = (key: string, w: string): void => {
+    const list = byLetter.get(key);
+    if (list) list.push(w);
+    else byLetter.set(key, [w]);
+  };
   // Stop words are correction targets too, so "ther" becomes "there", not "other".
   for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
     const list = surfaceByLength.get(w.length) ?? [];
     list.push(w);
     surfaceByLength.set(w.length, list);
+    push(`${w.length}|1${w[0]}`, w);
+    push(`${w.length}|2${w[1]}`, w);
   }
   const knownTerms = new Set<string>([...surface].map(termOf));
   for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
@@ -210,7 +220,10 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     let best: string | undefined;
     let bestCost = budget + 1;
     for (let len = word.length - budget; len <= word.length + budget; len++) {
-      for (const candidate of surfaceByLength.get(len) ?? []) {
+      const sameFirst = byLetter.get(`${len}|1${word[0]}`) ?? [];
+      // Another first letter is allowed only in long words, one slip away (see below).
+      const sameSecond = word.length >= 7 ? (byLetter.get(`${len}|2${word[1]}`) ?? []) : [];
+      for (const candidate of sameSecond.length > 0 ? [...sameFirst, ...sameSecond] : sameFirst) {
         // Four-letter words are only corrected for swapped letters ("bakc"), not for any one change.
         if (Math.max(candidate.length, word.length) < 5 && !sameLetters(word, candidate)) continue;
         const d = editDistance(word, candidate, budget);
@@ -472,8 +485,13 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const query = new Set(a.phrasing);
     const scores = new Map<string, number>();
     if (query.size === 0) return scores;
+    // Words in many examples ("who", "what") pick nothing out: gather by the rarer words when
+    // there are any, so the cost follows how specific the question is, not how big the knowledge.
+    const common = Math.max(1000, examples.length * 0.05);
+    const picking = [...query].filter((t) => (examplesByTerm.get(t)?.length ?? 0) <= common);
     const near = new Set<(typeof examples)[number]>();
-    for (const t of query) for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
+    for (const t of picking.length > 0 ? picking : query)
+      for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
     for (const ex of near) {
       let shared = 0;
       for (const t of ex.terms) if (query.has(t)) shared++;
