@@ -99,33 +99,8 @@ export function tokens(text: string): string[] {
   return s ? s.split(' ') : [];
 }
 
-/** Words that say nothing about a question's form; everything else counts for phrasing. */
-const fillers = new Set([
-  'a',
-  'an',
-  'the',
-  'of',
-  'to',
-  'in',
-  'on',
-  'for',
-  'is',
-  'are',
-  'do',
-  'does',
-  'did',
-  'be',
-]);
-
 /** Function words that still shape what a question asks: kept when comparing wording. */
 const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
-
-/** Terms for comparing a question's wording with the example questions: question words kept. */
-export function phrasingTerms(text: string): string[] {
-  return tokens(text)
-    .filter((w) => !fillers.has(w))
-    .map(termOf);
-}
 
 export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".

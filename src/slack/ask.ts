@@ -44,6 +44,15 @@ export interface Asker {
   enterpriseId: string | undefined;
 }
 
+/** The workspace a button click came from. */
+export function askerOf(body: {
+  team?: { id: string } | null;
+  user: { team_id?: string };
+  enterprise?: { id: string } | null;
+}): Asker {
+  return { teamId: body.team?.id ?? body.user.team_id, enterpriseId: body.enterprise?.id };
+}
+
 /**
  * Answers a question and counts it for the curators: every question counts toward the answer
  * rate, and declined, ambiguous or weak answers are logged. Logging never fails an answer.

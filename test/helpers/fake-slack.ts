@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { botScopes } from '../../src/slack/ids.js';
 
 export interface RecordedCall {
   method: string;
@@ -402,34 +403,25 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       const code = stringArg(args.code);
       if (code === undefined || code === '' || usedOauthCodes.has(code)) return slackError('invalid_code');
       usedOauthCodes.add(code);
+      // A code from grantInstall answers for that workspace; any other for the default one.
       const grant = grants.get(code);
-      if (grant !== undefined) {
-        return {
-          ok: true,
-          app_id: fakeWorkspace.appId,
-          authed_user: { id: fakeWorkspace.userId },
-          scope: 'commands,chat:write,app_mentions:read,im:history,users:read,channels:read',
-          token_type: 'bot',
-          access_token: grant.token,
-          bot_user_id: fakeWorkspace.botUserId,
-          team: grant.isEnterpriseInstall
-            ? null
-            : { id: grant.teamId ?? fakeWorkspace.teamId, name: grant.teamName ?? grant.teamId },
-          enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
-          is_enterprise_install: grant.isEnterpriseInstall === true,
-        };
-      }
+      const org = grant?.isEnterpriseInstall === true;
       return {
         ok: true,
         app_id: fakeWorkspace.appId,
         authed_user: { id: fakeWorkspace.userId },
-        scope: 'commands,chat:write,app_mentions:read,im:history,users:read,channels:read',
+        // What the app asks for at install (ids.ts), as Slack reports the granted scopes.
+        scope: botScopes.join(','),
         token_type: 'bot',
-        access_token: options.botToken ?? `xoxb-${nextId('token')}`,
+        access_token: grant?.token ?? options.botToken ?? `xoxb-${nextId('token')}`,
         bot_user_id: fakeWorkspace.botUserId,
-        team: { id: fakeWorkspace.teamId, name: fakeWorkspace.teamName },
-        enterprise: null,
-        is_enterprise_install: false,
+        team: org
+          ? null
+          : grant
+            ? { id: grant.teamId ?? fakeWorkspace.teamId, name: grant.teamName ?? grant.teamId }
+            : { id: fakeWorkspace.teamId, name: fakeWorkspace.teamName },
+        enterprise: grant?.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+        is_enterprise_install: org,
       };
     },
   };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { askerOf } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerKey, decodeFeedback } from '../../feedback.js';
 import { callbackIds } from '../../ids.js';
@@ -17,7 +18,7 @@ export function feedbackVote(deps: SlackDeps, vote: 1 | -1) {
     await ack();
     const ref = decodeFeedback(action.value);
     const curation = deps.curation;
-    const teamId = body.team?.id ?? body.user.team_id;
+    const { teamId, enterpriseId } = askerOf(body);
     if (!ref || !curation || !teamId) return;
     const container = body.container as { channel_id?: string; message_ts?: string };
     const key = answerKey(
@@ -27,7 +28,7 @@ export function feedbackVote(deps: SlackDeps, vote: 1 | -1) {
     );
     await curation.store.vote({
       teamId,
-      enterpriseId: body.enterprise?.id ?? null,
+      enterpriseId: enterpriseId ?? null,
       userId: body.user.id,
       answerKey: key,
       question: ref.q,

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerAndLog } from '../../ask.js';
+import { answerAndLog, askerOf } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -15,12 +15,7 @@ export function answerSuggestion(deps: SlackDeps) {
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const question = action.value ?? '';
-    const result = await answerAndLog(
-      deps,
-      question,
-      { teamId: body.team?.id ?? body.user.team_id, enterpriseId: body.enterprise?.id },
-      (m) => logger.warn(m),
-    );
+    const result = await answerAndLog(deps, question, askerOf(body), (m) => logger.warn(m));
     const container = body.container as { is_ephemeral?: boolean; channel_id?: string };
     if (container.is_ephemeral || !body.channel || !body.message) {
       await respond({
