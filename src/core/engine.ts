@@ -1,7 +1,7 @@
 import { type Analysis, buildIndex, domainTerms, isStopWord, type KnowledgeIndex, termOf } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
 import { domainWords, stopWords } from './lexicon.js';
-import { type MetaFactId, metaFacts } from './meta.js';
+import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { stripSlackMarkup, words } from './text.js';
 
@@ -19,6 +19,9 @@ const tieMargin = 0.03;
 /** A question of this many words is chatty: judged on coverage, with room for a stray word. */
 const longQuestion = 12;
 const longCoverageFloor = 0.6;
+/** A best fact this good and this far ahead of the next may leave one word unaccounted for. */
+const clearWinnerScore = 0.8;
+const clearWinnerMargin = 0.35;
 /** Terms too common to decide anything on their own, so never held against a fact. */
 const weakTerms: ReadonlySet<string> = new Set(['not']);
 
@@ -143,6 +146,25 @@ interface Scored {
   touched: string[];
 }
 
+/** Words that move a question to another time than the article's, so never a stray word. */
+const timeShiftTerms: ReadonlySet<string> = new Set(
+  [
+    'last',
+    'previous',
+    'past',
+    'prior',
+    'ago',
+    'earlier',
+    'next',
+    'future',
+    'later',
+    'upcoming',
+    'first',
+    'original',
+  ].map(termOf),
+);
+const secondPerson: ReadonlySet<string> = new Set(['you', 'your', 'yourself', 'u', 'ur', 'bot']);
+
 const futureMarkers = new Set(['will', 'gonna', 'going']);
 const outcomes = new Set([
   'win',
@@ -197,7 +219,7 @@ const questionStart =
 export function questionClauses(text: string): string[] {
   return text
     .split(
-      /(?<=[?!.;:])\s+|,\s*|\s+(?:but|and|so)\s+(?=(?:who|what|which|when|where|why|how|is|are|does|do|did|has|can)\b)/i,
+      /(?<=[?!.;:])\s+|,\s*|\s+[-–—]+\s+|\s+(?:but|and|so)\s+(?=(?:who|what|which|when|where|why|how|is|are|does|do|did|has|can)\b)/i,
     )
     .map((c) => c.trim().replace(/^(?:so|and|but|also|anyway|ok|okay|well)\s+/i, ''))
     .filter((c) => words(c).length >= 4 && questionStart.test(c));
@@ -261,8 +283,16 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
   const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
     (t) => !foreign.has(t) && !weakTerms.has(t),
   );
+  // A fact that fits far better than any other may leave one word of a paraphrase unmatched
+  // ("when does Stoltenberg hand over the keys?"), unless that word moves the question in time
+  // ("which city hosted last year's summit?").
+  const runnerUp = ranked[1];
+  const clearWinner =
+    best.score >= clearWinnerScore &&
+    (runnerUp === undefined || best.score - runnerUp.score >= clearWinnerMargin) &&
+    !unaccounted.some((t) => timeShiftTerms.has(t));
   // A short question has no room for chatter; a long one may carry a stray word or two.
-  const allowed = long ? Math.max(1, Math.floor(known.length / 3)) : 0;
+  const allowed = (long ? Math.max(1, Math.floor(known.length / 3)) : 0) + (clearWinner ? 1 : 0);
   if (unaccounted.length > allowed) return offTopic(index, ranked);
   if (a.focus && !(index.factTerms.get(best.fact.id) ?? new Map()).has(a.focus)) {
     if (!domainTerms.has(a.focus)) return offTopic(index, ranked);
@@ -294,6 +324,10 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
     }
   }
   return offTopic(index, ranked);
+}
+
+function isMetaFact(fact: Fact): boolean {
+  return (metaFactIds as readonly string[]).includes(fact.id);
 }
 
 function metaIntent(ws: string[]): Fact | undefined {
@@ -353,6 +387,7 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
     (onlyNames &&
       a.words.every((w, i) => isStopWord(w) || a.mentions.some((m) => i >= m.start && i < m.end)));
   const dateIntent = topical.includes('when');
+  const toTheBot = a.words.some((w) => secondPerson.has(w));
   const entities = topical.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
 
   const scored: Scored[] = [];
@@ -372,11 +407,13 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
     if (entities.length > 0) score += (0.08 * subjects) / entities.length;
     if (backingIntent && (fact.kind === 'backing' || fact.kind === 'backers')) score += 0.05;
     if (whoIsIntent && fact.kind === 'profile') {
-      score += entities.length === 0 ? 0.05 : entities.some((e) => fact.subjects[0] === e) ? 0.1 : 0;
+      score += entities.some((e) => fact.subjects[0] === e) ? 0.1 : 0;
     }
     // A fact about what was asked, rather than about that and more, fits better.
     if (fact.subjects.length > 0) score += (0.05 * subjects) / fact.subjects.length;
     if (dateIntent && fact.date) score += 0.05;
+    // "What article are you based on?": a question put to the bot about itself.
+    if (toTheBot && isMetaFact(fact)) score += 0.1;
     scored.push({ fact, score, coverage, missing, touched });
   }
   return scored.sort((x, y) => y.score - x.score || x.fact.id.localeCompare(y.fact.id));

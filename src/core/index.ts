@@ -100,6 +100,17 @@ export function tokens(text: string): string[] {
 }
 
 /** Function words that still shape what a question asks: kept when comparing wording. */
+const successorWords = new Set(['successor', 'successors', 'replacement', 'replacements', 'shoes']);
+const succeedWords = new Set([
+  'succeed',
+  'succeeds',
+  'succeeding',
+  'replace',
+  'replaces',
+  'replacing',
+  'follow',
+  'follows',
+]);
 const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
 
 export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
@@ -345,6 +356,12 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       if (inMention.has(i) || (termAt[i] !== undefined && !foreignAt.has(i)))
         knownClauses.add(clauseOf[i] as number);
     });
+    // "Stoltenberg's successor", "who will replace Stoltenberg": the name stands for the race
+    // for his post, which every fact is about, not for the man himself.
+    const namesTheRace = (m: Mention): boolean =>
+      successorWords.has(ws[m.end] ?? '') ||
+      (ws[m.end] === 's' && successorWords.has(ws[m.end + 1] ?? '')) ||
+      succeedWords.has(ws[m.start - 1] ?? '');
     const terms: string[] = [];
     const foreign: string[] = [];
     const push = (t: string): void => {
@@ -353,7 +370,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     ws.forEach((w, i) => {
       const starting = mentions.filter((m) => m.start === i);
       if (starting.length > 0) {
-        for (const m of starting) push(entityTerm(m.entityId));
+        for (const m of starting) if (!namesTheRace(m)) push(entityTerm(m.entityId));
         return;
       }
       const t = termAt[i];

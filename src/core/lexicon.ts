@@ -84,6 +84,16 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bmake a difference\b/g, 'shape'],
   [/\b(?:so far|at all|figure out|find out|by the way|any idea|no idea|in general|as far as)\b/g, ' '],
   [/\bhow come\b/g, 'why'],
+  // "What's the American take on Rutte?" is a view; "what commands it takes" is not.
+  [/\b(?:the|his|her|their|its|your|our|s|\w+n) take\b/g, 'view'],
+  [/\btake on\b/g, 'view on'],
+  // "Who is in the running?", "is she running for the job?": a candidacy, not leading a country.
+  [/\bin the (?:running|race|frame|mix|hunt)\b/g, 'candidate'],
+  [/\b(?:run|runs|running|ran) for\b/g, 'candidate for'],
+  // "Who else is being talked about?": discussed as a name, not speaking.
+  [/\b(?:is|are|was|were|been|being|get|gets|got|getting) (?:talked|spoken|discussed) about\b/g, 'float'],
+  // "How do you say thank you in Dutch?" asks for a translation, not what someone said.
+  [/\bhow (?:do|would|does|did) (?:you|i|we|one|they) say\b/g, 'translate'],
   [/\bis (?:that|it|this) (?:true|right|correct)\b/g, ' '],
   [/\bpm\b/g, 'prime minister'],
   [/\b(?:at the moment|right now|these days|at this point|as of now|as things stand)\b/g, ' '],
@@ -131,7 +141,7 @@ export const synonymGroups: string[][] = [
   ['say', 'said', 'statement', 'remark', 'comment', 'claim', 'mention', 'word', 'talk', 'speak', 'spoke'],
   ['resign', 'resignation', 'quit'],
   ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement', 'finish', 'left'],
-  ['lead', 'led', 'run', 'helm', 'govern', 'rule'],
+  ['lead', 'led', 'run', 'helm', 'govern'],
   ['surface', 'float', 'emerge', 'touted', 'floated'],
   ['consolidate', 'strengthen', 'solidify', 'cement', 'bolster'],
   ['collapse', 'fall', 'fell', 'topple', 'downfall'],
@@ -160,7 +170,7 @@ export const synonymGroups: string[][] = [
   ['summit'],
   ['outlet', 'media', 'press', 'newspaper', 'cite', 'quote', 'journalist', 'reporter'],
   ['deadline', 'cutoff', 'cut off'],
-  ['view', 'opinion', 'position', 'stance', 'take', 'think', 'thought', 'angle', 'verdict'],
+  ['view', 'opinion', 'position', 'stance', 'think', 'thought', 'angle', 'verdict'],
   ['argue', 'contend', 'insist'],
   ['urge', 'push'],
   ['warn', 'caution'],
