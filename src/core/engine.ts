@@ -1,6 +1,6 @@
 import { type Analysis, buildIndex, domainTerms, isStopWord, type KnowledgeIndex, termOf } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
-import { domainWords, stopWords } from './lexicon.js';
+import { domainWords, stopWords, worldNames } from './lexicon.js';
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { stripSlackMarkup, words } from './text.js';
@@ -163,6 +163,8 @@ const timeShiftTerms: ReadonlySet<string> = new Set(
     'original',
   ].map(termOf),
 );
+/** Terms that say what kind of answer is wanted (a date, a reason) but not what it is about. */
+const intentTerms: ReadonlySet<string> = new Set(['when', 'why']);
 const secondPerson: ReadonlySet<string> = new Set(['you', 'your', 'yourself', 'u', 'ur', 'bot']);
 
 const futureMarkers = new Set(['will', 'gonna', 'going']);
@@ -206,6 +208,9 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
   if (words(text).length < longQuestion) return answerQuestion(index, text);
   // The question is usually the last clause that asks something; the rest is context or chatter.
   for (const clause of questionClauses(text).reverse()) {
+    // "…and what was the reason behind it?" says what is asked but not about what: not alone.
+    const asked = index.analyze(clause).terms.filter((t) => !domainTerms.has(t) && !intentTerms.has(t));
+    if (asked.length === 0) continue;
     const result = answerQuestion(index, clause);
     if (result.kind === 'answered') return result;
   }
@@ -258,7 +263,7 @@ function answerQuestion(index: KnowledgeIndex, text: string): Result {
   // The article is as of a date: who will win, what someone will do next, are not in it.
   if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
-  if (a.foreign.some((w) => capitalized.has(w))) return offTopic(index, ranked);
+  if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);
   const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
   const coveredEntities = topical.filter((t) => t.startsWith('@') && !best.missing.includes(t)).length;
   // A long message may name one more thing in passing ("repeating the Washington line").

@@ -50,6 +50,349 @@ export const domainWords = new Set(
  * Applied to normalised text on both sides: the knowledge and the question.
  */
 export const phraseRewrites: [RegExp, string][] = [
+  // ---- resign ----
+  // "when did rutte throw in the towel"
+  [/\b(?:throw|throws|threw|thrown|throwing) in the (?:towel|sponge)\b/g, 'resign'],
+  // "why did rutte call it quits" / "why did rutte pack it in"
+  [/\b(?:(?:call|calls|called|calling) it quits|(?:pack|packs|packed|packing) it in)\b/g, 'resign'],
+  // "when did rutte tender his resignation" / "hand in his resignation"
+  [
+    /\b(?:tender|tenders|tendered|tendering|submit|submits|submitted|submitting|hand|hands|handed|handing|offer|offers|offered|offering) (?:in )?(?:his|her|their|its|the|a) resignation\b/g,
+    'resign',
+  ],
+  // "did rutte fall on his sword over migration"
+  [/\b(?:fall|falls|fell|fallen|falling) on (?:his|her|their|its) (?:own )?sword\b/g, 'resign'],
+
+  // ---- leave ----
+  // "when does stoltenberg hand over the keys" / "pass the baton" / "pass on the torch"
+  [
+    /\b(?:hand|hands|handed|handing|pass|passes|passed|passing) (?:over |on )?(?:the|his|her|their) (?:keys|reins|baton|torch|mantle)\b/g,
+    'leave',
+  ],
+  // "when does stoltenberg bow out"
+  [/\b(?:bow|bows|bowed|bowing) out\b/g, 'leave'],
+  // "when will stoltenberg hang up his boots"
+  [/\b(?:hang|hangs|hung|hanging) up (?:his|her|their) (?:boots|gloves|spurs)\b/g, 'leave'],
+  // "when does stoltenberg call it a day" / "call time on his tenure"
+  [/\b(?:call|calls|called|calling) (?:it a day|time on)\b/g, 'leave'],
+  // "when is stoltenberg on his way out" / "out the door"
+  [/\b(?:on (?:his|her|their|the) way out|out (?:of )?the door)\b/g, 'leave'],
+  // "when does stoltenberg's mandate run out" (not "time is running out", not "run out of")
+  [/\b(term|mandate|tenure|contract|stint) (?:run|runs|ran|running) out\b(?! of)/g, '$1 expire'],
+  // "why did rutte walk away"
+  [/\b(?:walk|walks|walked|walking) away\b/g, 'leave'],
+  // "when is the changing of the guard"
+  [/\b(?:the )?changing of the guard\b/g, 'leave'],
+
+  // ---- lead / replace ----
+  // "when will rutte take the reins" / "take the helm"
+  [/\b(?:take|takes|took|taken|taking) (?:over )?the (?:reins|helm|mantle|baton)\b/g, 'lead'],
+  // "whose shoes would rutte step into"
+  [/\b(?:step|steps|stepped|stepping) into\b/g, 'replace'],
+
+  // ---- echo / same line (new group "echo") ----
+  // "did london and berlin sing from the same hymn sheet as washington"
+  [/\b(?:sing|sings|sang|sung|singing) from the same (?:hymn ?sheet|song ?sheet|script)\b/g, 'echo'],
+  // "were london and berlin on the same page" / "on the same wavelength"
+  [/\bon the same (?:page|wavelength)\b/g, 'echo'],
+  // "did the uk and germany follow suit"
+  [/\b(?:follow|follows|followed|following) suit\b/g, 'echo'],
+  // "did berlin toe the line" (also the common misspelling "tow the line")
+  [/\b(?:toe|toes|toed|toeing|tow|tows|towed|towing) the line\b/g, 'echo'],
+  // "do london and berlin see eye to eye" / "in lockstep" / "in unison"
+  [/\b(?:(?:see|sees|saw|seeing) eye to eye|in lock ?step|in unison)\b/g, 'echo'],
+  // "did london say the same thing" / "take the same line"
+  [/\b(?:(?:say|says|said|saying) the same(?: thing)?|the same (?:line|message|tune))\b/g, 'echo'],
+
+  // ---- candidate / front-runner / rival / surface ----
+  // "is the former defence secretary in the mix" / "in the running" / "in the frame"
+  [/\bin the (?:mix|running|frame|hunt|reckoning)\b/g, 'candidate'],
+  // "has wallace put his name forward"
+  [/\b(?:put|puts|putting) (?:his|her|their|its) names? forward\b/g, 'candidate'],
+  // "is kallas eyeing the job"
+  [/\b(?:eye|eyes|eyed|eyeing|eying) the (?:job|post|role|top job)\b/g, 'candidate'],
+  // "has wallace thrown his hat into the ring" / "has karins thrown his hat in"
+  [
+    /\b(?:throw|throws|threw|thrown|throwing|toss|tosses|tossed|tossing) (?:his|her|their|its|a) hats? (?:in|into)(?: the ring)?\b/g,
+    'announce candidacy',
+  ],
+  // "who is the clear front-runner" / "hot favourite" (front-runner: new group "frontrunner")
+  [/\b(?:(?:clear|firm|hot|runaway|undisputed|overwhelming|strong) )?front runners?\b/g, 'frontrunner'],
+  [/\b(?:clear|firm|hot|runaway|undisputed|overwhelming|strong|odds on) favou?rites?\b/g, 'frontrunner'],
+  // "who is in pole position" / "the man to beat" / "the heir apparent" / "a shoo-in"
+  [
+    /\b(?:(?:in )?pole position|the (?:man|woman|one|person|candidate|guy) to beat|heir apparent|shoo ?in|next in line|best placed)\b/g,
+    'frontrunner',
+  ],
+  // "who is ahead of the pack" / "in the driving seat"
+  [/\b(?:(?:ahead of|leading) the (?:pack|field)|in the (?:driving|drivers|driver) seat)\b/g, 'frontrunner'],
+  // "who is jockeying for the job" / "gunning for"
+  [/\b(?:jockey|jockeys|jockeyed|jockeying|gunning) for\b/g, 'compete'],
+  // "who is rutte up against" / "is there a dark horse"
+  [/\b(?:up against|head to head|dark horses?)\b/g, 'rival'],
+  // "who else has been tipped for the job"
+  [/\btipped (?:as|to|for)\b/g, 'surface'],
+  // "which names are being bandied about" / "doing the rounds"
+  [/\b(?:(?:bandy|bandied|bandying|thrown|tossed|kicked) (?:about|around)|doing the rounds)\b/g, 'surface'],
+
+  // ---- back ----
+  // "which capitals back rutte" (plural only: "the capital of spain" is trivia)
+  [/\bcapitals\b/g, 'countries'],
+  // "which great powers back rutte" ("great" would otherwise be read as "good")
+  [/\bgreat powers?\b/g, 'major powers'],
+  // "who is in rutte's camp" (keeps the name)
+  [/\bin ((?:\w+ )?)camp\b/g, 'back $1'],
+  // "which governments threw their support behind rutte"
+  [
+    /\b(?:throw|throws|threw|thrown|throwing|put|puts|putting) (?:their|its|his|her|our) (?:full )?support behind\b/g,
+    'back',
+  ],
+  // "does paris stand behind rutte" / "stand by rutte"
+  [/\b(?:stand|stands|stood|standing) (?:behind|by)\b/g, 'back'],
+  // "who is rooting for rutte" / "who went to bat for rutte"
+  [/\b(?:(?:root|roots|rooted|rooting) for|(?:go|goes|went|gone|going) to bat for)\b/g, 'back'],
+  // "has the us given rutte the nod" / "its blessing" (keeps the name)
+  [
+    /\b(?:give|gives|gave|given|giving) ((?:\w+ )?)(?:the|their|its|his|her|a) (?:nod|thumbs up|green light|seal of approval|go ahead|blessing)\b/g,
+    'back $1',
+  ],
+  // "did rutte get the nod from washington" (not "a nod to", an allusion)
+  [
+    /\b(?:the (?:nod|thumbs up|green light|seal of approval|go ahead)|a (?:thumbs up|green light))\b/g,
+    'back',
+  ],
+  // "which countries have rallied around rutte"
+  [/\b(?:rally|rallies|rallied|rallying) (?:round|around|behind|to)\b/g, 'back'],
+  // "which allies fell in behind rutte" (not "fall behind", to lag)
+  [/\b(?:fall|falls|fell|fallen|falling) in (?:line )?behind\b/g, 'back'],
+  // "who stuck up for rutte" / "stuck their neck out for"
+  [/\b(?:stick|sticks|stuck|sticking) (?:up|(?:their|his|her|its) necks? out) for\b/g, 'back'],
+  // "why are the germans keen on rutte" / "is berlin sold on rutte" / "warming to rutte"
+  [/\b(?:keen on|sold on|(?:warm|warms|warmed|warming) (?:up )?to)\b/g, 'back'],
+  // "which countries jumped on the rutte bandwagon" (keeps the name)
+  [
+    /\b(?:jump|jumps|jumped|jumping|climb|climbs|climbed|climbing|hop|hops|hopped|hopping) on (?:the |his |her |their )?((?:\w+ )?)bandwagon\b/g,
+    'back $1',
+  ],
+
+  // ---- gain / consolidate ----
+  // "is rutte's bid gathering steam" / "picking up steam" / "gaining ground"
+  [
+    /\b(?:gain|gains|gained|gaining|gather|gathers|gathered|gathering|pick|picks|picked|picking) (?:up )?(?:steam|pace|speed|traction|ground)\b/g,
+    'gain',
+  ],
+  // "which countries has rutte won over"
+  [/\b(?:win|wins|won|winning) over\b/g, 'gain'],
+  // "has rutte got it sewn up"
+  [/\b(?:sewn|sew|sews|sewed|sewing|stitched|stitch) (?:it )?up\b/g, 'consolidate'],
+  // "is it in the bag for rutte" / "is it a done deal"
+  [/\b(?:in the bag|(?:a )?done deal|(?:a )?foregone conclusion|home and dry)\b/g, 'consolidate'],
+  // "is rutte firming up his position" / "shoring up"
+  [/\b(?:firm|firms|firmed|firming|shore|shores|shored|shoring) up\b/g, 'consolidate'],
+  // "what is rutte doing to lock it up"
+  [
+    /\b(?:lock|locks|locked|locking) (?:it|this|the (?:job|post|race|nomination)) (?:up|down)\b/g,
+    'consolidate',
+  ],
+  // "is rutte tightening his hold on the job"
+  [/\b(?:tighten|tightens|tightened|tightening) (?:his|her|its|their) hold\b/g, 'consolidate'],
+
+  // ---- collapse ----
+  // "who pulled the plug on rutte's government"
+  [/\b(?:pull|pulls|pulled|pulling) the plug(?: on)?\b/g, 'collapse'],
+  // "why did rutte's coalition break up" / "come apart" / "go belly up"
+  [
+    /\b(?:(?:break|breaks|broke|broken|breaking) up|(?:come|comes|came|coming) apart|(?:go|goes|went|gone|going) belly up)\b/g,
+    'collapse',
+  ],
+
+  // ---- shape / influence / importance ----
+  // "can the ministerial meetings tip the balance" / "tip the scales"
+  [/\b(?:tip|tips|tipped|tipping) the (?:balance|scales)\b/g, 'shape'],
+  // "could the spring ministerials shake up the field" / "move the needle"
+  [/\b(?:(?:shake|shakes|shook|shaken|shaking) up|(?:move|moves|moved|moving) the needle)\b/g, 'shape'],
+  // "who has the final say" / "the last word"
+  [/\bthe (?:final|last) (?:say|word)\b/g, 'decide'],
+  // "does the us have a say in the choice" / "a bearing on"
+  [/\b(?:have|has|had|having) (?:a|any|much|more|some|a big|a real) (?:say in|bearing on)\b/g, 'shape'],
+  // "does the us call the shots" / "pull the strings" / "rule the roost"
+  [
+    /\b(?:(?:call|calls|called|calling) the shots|(?:pull|pulls|pulled|pulling) the strings|(?:rule|rules|ruled|ruling) the roost)\b/g,
+    'shape',
+  ],
+  // "who is the top dog in nato" (new group "dominant")
+  [/\btop dogs?\b/g, 'dominant'],
+  // "does washington hold the key" / "why does washington carry so much weight" (new group "important")
+  [/\b(?:hold|holds|held|holding) the keys?\b/g, 'important'],
+  [
+    /\b(?:carry|carries|carried|carrying) (?:so much|much|a lot of|more|real|serious|great|such) weight\b/g,
+    'important',
+  ],
+
+  // ---- decide / process ----
+  // "which countries have not made up their minds" (must come before the next one)
+  [/\b(?:not|yet to|still to) (?:make|made|making) up (?:their|its|his|her|our) minds?\b/g, 'undecided'],
+  // "when will the allies make up their minds"
+  [/\b(?:make|makes|made|making) up (?:their|its|his|her|our|your) minds?\b/g, 'decide'],
+  // "when will nato make the final call"
+  [/\b(?:make|makes|made|making) (?:the|a|their|its) (?:final )?(?:call|decision|choice|pick)\b/g, 'decide'],
+  // "when will the allies rubber-stamp the choice" / "when will we see white smoke"
+  [/\b(?:rubber stamp(?:s|ed|ing)?|white smoke)\b/g, 'decide'],
+  // "when will the new secretary general be named"
+  [/\bbe (?:named|unveiled|anointed|crowned)\b/g, 'decide'],
+  // "what's the decision rule" / "what are the rules" (the noun; "rule" = govern stays with lead)
+  [/\b(decision|decision making|voting|selection|appointment) rules?\b/g, '$1 process'],
+  [/\brules\b/g, 'process'],
+  // "can one country throw a spanner in the works" (new group "veto")
+  [
+    /\b(?:(?:throw|throws|threw|thrown|throwing|put|puts|putting) )?(?:a )?(?:spanner|monkey wrench|wrench) in the works\b/g,
+    'veto',
+  ],
+
+  // ---- undecided / silent (new group "undecided") ----
+  // "who is keeping their powder dry" / "keeping their options open"
+  [/\b(?:keep|keeps|kept|keeping) (?:their|its|his|her|our) (?:powder dry|options open)\b/g, 'undecided'],
+  // "who is hedging their bets"
+  [/\b(?:hedge|hedges|hedged|hedging) (?:their|its|his|her|our) bets\b/g, 'undecided'],
+  // "which countries are sitting on the sidelines" (not "on the sidelines of the summit")
+  [
+    /\b(?:sit|sits|sat|sitting|stay|stays|stayed|staying|wait|waits|waited|waiting|remain|remains|remained|remaining|stand|stands|stood|standing) on the sidelines?\b(?! of)/g,
+    'undecided',
+  ],
+  // "who is keeping mum" / "which allies are tight-lipped"
+  [
+    /\b(?:(?:keep|keeps|kept|keeping|stay|stays|stayed|staying|remain|remains|remained|remaining) (?:mum|schtum|shtum)|tight lipped)\b/g,
+    'undecided',
+  ],
+  // "which allies are playing their cards close to their chest"
+  [
+    /\b(?:play|plays|played|playing) (?:it|(?:their|its|his|her) cards) close to (?:the|their|its|his|her) (?:chest|vest)\b/g,
+    'undecided',
+  ],
+  // "which countries are sitting tight" / "biding their time" / "dragging their feet" / "holding fire"
+  [
+    /\b(?:(?:sit|sits|sat|sitting) tight|(?:bide|bides|bided|biding) (?:their|its|his|her) time|(?:drag|drags|dragged|dragging) (?:their|its|his|her) (?:feet|heels)|(?:hold|holds|held|holding) fire)\b/g,
+    'undecided',
+  ],
+  // "which members are waiting to see" / "wait and see"
+  [/\bwait and see\b/g, 'undecided'],
+  // "which members have yet to declare"
+  [/\b(?:yet|still) to (?:declare|decide|commit|choose|pick a side|take a side|take sides)\b/g, 'undecided'],
+  // "who are the fence-sitters"
+  [/\bfence sitt(?:er|ers|ing)\b/g, 'undecided'],
+  // "which countries haven't shown their hand"
+  [
+    /\b(?:show|shows|showed|shown|showing|tip|tips|tipped|tipping) (?:their|its|his|her) (?:hand|cards)\b/g,
+    'announce',
+  ],
+
+  // ---- election / populist ----
+  // "did rutte seek to be re-elected"
+  [/\bre elect(?:ed|ing|s)?\b/g, 'reelection'],
+  // "why was there a snap election"
+  [/\bsnap (?:election|vote|poll)s?\b/g, 'election'],
+  // "did the far right do well" / "hard-right" / "right-wingers" (new group "populist")
+  [/\b(?:far|hard|extreme|radical|populist) right(?: wing(?:ers?)?)?\b/g, 'populist'],
+  [/\bright wing(?:ers?)?\b/g, 'populist'],
+  // "who came out on top in the dutch election"
+  [/\b(?:come|comes|came|coming) out on top\b/g, 'win'],
+
+  // ---- time / deadline ----
+  // "what's the time frame for a decision"
+  [/\btime ?frames?\b/g, 'when'],
+  // "what month does stoltenberg leave"
+  [/\b(?:what|which) (?:day|month|week|year)\b/g, 'when'],
+  // "how long until the summit"
+  [/\bhow (?:long|many (?:days|weeks|months)) (?:until|till|before|to go)\b/g, 'when'],
+  // "what happens in the run-up to the summit" (new group "before")
+  [/\b(?:in )?the (?:run|lead) up to\b/g, 'before'],
+  // "is there a time limit" / "a cut-off date" / "a closing date"
+  [/\b(?:time limits?|cut off (?:dates?|points?|times?)|closing dates?)\b/g, 'deadline'],
+  // "is the door still open for new candidates"
+  [/\b(?:is|was) the door (?:still )?(?:open|closed|shut)\b/g, 'is deadline'],
+  // "can anyone else still enter the fray"
+  [/\bthe fray\b/g, 'race'],
+
+  // ---- meetings ----
+  // "could the ministers' get-togethers reshape the field"
+  [/\bget togethers?\b/g, 'meeting'],
+  // "when do the ministers get together"
+  [/\b(?:get|gets|got|getting) together\b/g, 'meet'],
+
+  // ---- urge / warn / criticise ----
+  // "did rutte call for more ammunition" / "called on allies"
+  [/\b(?:call|calls|called|calling) (?:for|on)\b/g, 'urge'],
+  // "what is rutte pressing for"
+  [/\b(?:press|presses|pressed|pressing) for\b/g, 'urge'],
+  // "did rutte advise against bashing allies" / "sound the alarm"
+  [
+    /\b(?:(?:advise|advises|advised|advising) against|(?:sound|sounds|sounded|sounding|raise|raises|raised|raising) the alarm)\b/g,
+    'warn',
+  ],
+  // "did rutte warn against finger-pointing at allies" / "wagging fingers" (new group "criticise")
+  [
+    /\b(?:finger pointing|point(?:s|ed|ing)? (?:the )?fingers?|wag(?:s|ged|ging)? (?:a |their |his |her )?fingers?)\b/g,
+    'criticise',
+  ],
+  // "did rutte tell people not to take aim at allies" / "lash out at" / "have a go at" / "bad-mouth"
+  [
+    /\b(?:(?:take|takes|took|taking) aim at|(?:lash|lashes|lashed|lashing) out at|(?:have|has|had|having) a go at|bad mouth(?:s|ed|ing)?)\b/g,
+    'criticise',
+  ],
+
+  // ---- ammunition production (new group "boost") ----
+  // "did rutte call for stepping up ammunition production" (only before production words)
+  [
+    /\b(?:step|steps|stepped|stepping|scale|scales|scaled|scaling|crank|cranks|cranked|cranking) up(?= (?:(?:the|its|their|our|european|arms|ammo|ammunition|munitions|shell|weapons|defence|defense|military) )*(?:production|output|manufacturing|supply|supplies|ammo|ammunition|munitions|shells|weapons|arms))/g,
+    'boost',
+  ],
+  // "what did rutte say about pumping out more shells" / "churn out"
+  [
+    /\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked|cranking) out\b/g,
+    'boost',
+  ],
+
+  // ---- frame / strength / good / credential ----
+  // "what's the sales pitch for rutte" / "how is rutte billed" (new group "frame")
+  [/\b(?:sales pitch|(?:billed|sold) as)\b/g, 'frame'],
+  // "what are rutte's selling points" / "strong suit"
+  [/\b(?:(?:selling|strong|plus) points?|strong suits?)\b/g, 'strength'],
+  // "is rutte cut out for the job" / "up to the job" / "the right man for the job"
+  [/\b(?:cut out for|up to the (?:job|task)|the right (?:man|woman|person|choice|pick|fit) for)\b/g, 'good'],
+  // "is rutte a safe pair of hands" / "a steady hand"
+  [/\b(?:a )?(?:safe|steady) (?:pair of )?hands?\b/g, 'good'],
+  // "what is rutte's track record on defence" / "bona fides"
+  [/\b(?:track records?|bona fides)\b/g, 'credential'],
+
+  // ---- partnership / pragmatism ----
+  // "what did rutte say about co-operation with america"
+  [/\bco operat(?:ion|e|es|ed|ing|ive)\b/g, 'cooperation'],
+  // "what did rutte say about teaming up with america" / "join forces" / "hand in hand"
+  [
+    /\b(?:(?:team|teams|teamed|teaming) up|(?:join|joins|joined|joining) forces|hand in hand)\b/g,
+    'cooperation',
+  ],
+  // "is rutte down to earth about the transatlantic relationship" (new group "pragmatism")
+  [/\b(?:down to earth|level headed|no nonsense|hard headed)\b/g, 'pragmatism'],
+
+  // ---- say / observers / outlets / numbers / profile ----
+  // "did germany weigh in on rutte"
+  [/\b(?:weigh|weighs|weighed|weighing) in\b/g, 'say'],
+  // "what do think tanks say" / "the talking heads"
+  [/\b(?:think tanks?|talking heads)\b/g, 'observer'],
+  // "which news sites reported it"
+  [/\bnews ?(?:sites?|websites?)\b/g, 'outlet'],
+  // "on paper, who is favourite" (not a newspaper)
+  [/\bon paper\b/g, ' '],
+  // "does rutte have the lion's share of the allies" / "the bulk of"
+  [/\b(?:the )?(?:lions? share|bulk) of\b/g, 'majority of'],
+  // "are the allies at odds" (before "odds" = chance)
+  [/\bat odds\b/g, 'differ'],
+  // "what's rutte's day job"
+  [/\bday job\b/g, 'job'],
+  // "where does kallas hail from"
+  [/\bhails? from\b/g, 'from'],
+  // ---- earlier rules ----
   [/\b(?:come|comes|came|coming) out (?:for|behind|in favou?r of|in support of)\b/g, 'back'],
   [/\b(?:get|gets|got|getting|be|is|are) (?:behind)\b/g, 'back'],
   [
@@ -135,25 +478,121 @@ export const synonymGroups: string[][] = [
     'approve',
     'approval',
     'board',
+    'pledge',
+    'fan',
+    'cheerleader',
+    'prefer',
+    'preferred',
+    'preference',
+    'supportive',
+    'proponent',
   ],
-  ['candidate', 'contender', 'candidacy', 'bid', 'nominee', 'contestant', 'hopeful', 'runner', 'challenger'],
-  ['rival', 'other', 'competitor', 'opponent', 'competition', 'alternative', 'else'],
-  ['say', 'said', 'statement', 'remark', 'comment', 'claim', 'mention', 'word', 'talk', 'speak', 'spoke'],
+  [
+    'candidate',
+    'contender',
+    'candidacy',
+    'bid',
+    'nominee',
+    'contestant',
+    'hopeful',
+    'runner',
+    'challenger',
+    'applicant',
+    'aspirant',
+  ],
+  [
+    'rival',
+    'other',
+    'competitor',
+    'opponent',
+    'competition',
+    'alternative',
+    'else',
+    'compete',
+    'vie',
+    'vying',
+    'rivalry',
+  ],
+  [
+    'say',
+    'said',
+    'statement',
+    'remark',
+    'comment',
+    'claim',
+    'mention',
+    'word',
+    'talk',
+    'speak',
+    'spoke',
+    'speech',
+    'keynote',
+    'stress',
+    'underline',
+    'underscore',
+  ],
   ['resign', 'resignation', 'quit'],
-  ['leave', 'depart', 'departure', 'exit', 'retire', 'retirement', 'finish', 'left'],
-  ['lead', 'led', 'run', 'helm', 'govern'],
-  ['surface', 'float', 'emerge', 'touted', 'floated'],
-  ['consolidate', 'strengthen', 'solidify', 'cement', 'bolster'],
-  ['collapse', 'fall', 'fell', 'topple', 'downfall'],
-  ['shape', 'influence', 'affect', 'sway', 'determine', 'change', 'alter'],
+  [
+    'leave',
+    'depart',
+    'departure',
+    'exit',
+    'retire',
+    'retirement',
+    'finish',
+    'left',
+    'expire',
+    'vacate',
+    'farewell',
+  ],
+  ['lead', 'led', 'run', 'helm', 'govern', 'steer', 'preside', 'ran'],
+  ['surface', 'float', 'emerge', 'touted', 'floated', 'moot', 'mooted'],
+  ['consolidate', 'strengthen', 'solidify', 'cement', 'bolster', 'entrench', 'shore'],
+  [
+    'collapse',
+    'fall',
+    'fell',
+    'topple',
+    'downfall',
+    'implode',
+    'implosion',
+    'crumble',
+    'unravel',
+    'oust',
+    'ouster',
+  ],
+  [
+    'shape',
+    'influence',
+    'affect',
+    'sway',
+    'determine',
+    'change',
+    'alter',
+    'reshape',
+    'mould',
+    'mold',
+    'kingmaker',
+  ],
   ['old', 'age', 'aged', 'birthday'],
   ['country', 'nation', 'member', 'ally', 'allies', 'allied'],
   ['partnership', 'relationship', 'relation'],
-  ['differ', 'different', 'difference', 'differing', 'diverge', 'divergent'],
-  ['election', 'vote', 'poll', 'ballot', 'reelection'],
-  ['ammunition', 'ammo', 'munition', 'shell'],
-  ['defence', 'defense', 'military'],
-  ['when', 'date', 'timing', 'time', 'soon'],
+  ['differ', 'different', 'difference', 'differing', 'diverge', 'divergent', 'divergence', 'vary'],
+  [
+    'election',
+    'vote',
+    'poll',
+    'ballot',
+    'reelection',
+    'voting',
+    'reelect',
+    'voter',
+    'electorate',
+    'electoral',
+  ],
+  ['ammunition', 'ammo', 'munition', 'shell', 'ordnance'],
+  ['defence', 'defense', 'military', 'army'],
+  ['when', 'date', 'timing', 'time', 'soon', 'timescale', 'eta'],
   [
     'decide',
     'decision',
@@ -165,18 +604,164 @@ export const synonymGroups: string[][] = [
     'appoint',
     'resolution',
     'settle',
+    'chosen',
+    'appointment',
+    'finalise',
+    'finalize',
   ],
-  ['meeting', 'meet', 'ministerial', 'gathering'],
+  ['meeting', 'meet', 'ministerial', 'gathering', 'met', 'convene', 'huddle', 'meetup', 'confab'],
   ['summit'],
-  ['outlet', 'media', 'press', 'newspaper', 'cite', 'quote', 'journalist', 'reporter'],
+  [
+    'outlet',
+    'media',
+    'press',
+    'newspaper',
+    'cite',
+    'quote',
+    'journalist',
+    'reporter',
+    'website',
+    'publication',
+    'paper',
+    'broadcaster',
+    'magazine',
+    'tabloid',
+    'correspondent',
+  ],
   ['deadline', 'cutoff', 'cut off'],
-  ['view', 'opinion', 'position', 'stance', 'think', 'thought', 'angle', 'verdict'],
-  ['argue', 'contend', 'insist'],
-  ['urge', 'push'],
+  [
+    'view',
+    'opinion',
+    'position',
+    'stance',
+    'think',
+    'thought',
+    'angle',
+    'verdict',
+    'feel',
+    'feeling',
+    'believe',
+    'belief',
+    'react',
+    'reaction',
+    'attitude',
+    'perspective',
+    'viewpoint',
+    'standpoint',
+    'sentiment',
+  ],
+  ['argue', 'contend', 'insist', 'assert'],
+  ['urge', 'push', 'encourage', 'exhort', 'implore'],
   ['warn', 'caution'],
-  ['observer', 'analyst', 'expert', 'commentator', 'pundit'],
-  ['strength', 'strong', 'quality', 'merit', 'asset', 'advantage'],
-  ['credential', 'qualification', 'qualified', 'expertise'],
-  ['good', 'great', 'excellent', 'exceptional', 'ideal', 'suitable'],
-  ['many', 'number', 'count', 'proportion', 'share', 'percent', 'percentage', 'fraction', 'majority'],
+  [
+    'observer',
+    'analyst',
+    'expert',
+    'commentator',
+    'pundit',
+    'watcher',
+    'columnist',
+    'specialist',
+    'scholar',
+    'onlooker',
+  ],
+  ['strength', 'strong', 'quality', 'merit', 'asset', 'advantage', 'upside', 'forte', 'virtue'],
+  ['credential', 'qualification', 'qualified', 'expertise', 'pedigree'],
+  [
+    'good',
+    'great',
+    'excellent',
+    'exceptional',
+    'ideal',
+    'suitable',
+    'outstanding',
+    'superb',
+    'capable',
+    'competent',
+    'suited',
+  ],
+  [
+    'many',
+    'number',
+    'count',
+    'proportion',
+    'share',
+    'percent',
+    'percentage',
+    'fraction',
+    'majority',
+    'tally',
+    'amount',
+    'headcount',
+    'portion',
+    'slice',
+  ],
+  ['echo', 'agree', 'concur', 'reiterate', 'parrot'],
+  [
+    'undecided',
+    'silent',
+    'silence',
+    'quiet',
+    'uncommitted',
+    'noncommittal',
+    'wavering',
+    'waver',
+    'ambivalent',
+    'holdout',
+    'hesitant',
+    'reluctant',
+  ],
+  ['role', 'title', 'job', 'gig', 'occupation', 'profession'],
+  ['frame', 'framing', 'pitch', 'portray', 'portrayal', 'depict', 'characterise', 'characterize'],
+  [
+    'important',
+    'importance',
+    'crucial',
+    'vital',
+    'essential',
+    'pivotal',
+    'significant',
+    'significance',
+    'decisive',
+  ],
+  ['dominant', 'dominance', 'powerful', 'clout', 'mighty', 'heft', 'muscle'],
+  ['replace', 'replacement'],
+  ['populist', 'populism', 'nationalist', 'nationalism'],
+  ['migration', 'immigration', 'migrant', 'immigrant', 'asylum', 'refugee'],
+  ['announce', 'announcement', 'declare', 'declaration', 'confirm', 'confirmation', 'unveil', 'reveal'],
+  ['process', 'procedure', 'mechanism', 'method', 'protocol'],
+  ['report', 'coverage', 'scoop', 'reportage'],
+  ['frontrunner', 'frontrunners', 'favourite', 'favorite'],
+  ['gain', 'momentum', 'traction', 'headway', 'snowball'],
+  ['chance', 'odds', 'likelihood', 'prospects'],
+  ['lineup', 'field'],
+  ['criticise', 'criticize', 'criticism', 'badmouth', 'bash', 'scold', 'berate', 'rebuke', 'slam'],
+  ['rhythm', 'sync', 'synch', 'tempo', 'cadence'],
+  ['pragmatism', 'pragmatic', 'pragmatist', 'realism', 'realistic', 'realist', 'hardheaded'],
+  ['cooperation', 'cooperate', 'collaboration', 'collaborate', 'teamwork'],
+  ['veto', 'block', 'blackball', 'scupper', 'torpedo', 'derail', 'thwart'],
+  ['background', 'bio', 'biography', 'cv', 'backstory'],
+  ['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'spox'],
+  ['war', 'conflict', 'warfare'],
+  ['aggression', 'invasion', 'invade', 'aggressor'],
+  ['before', 'prior', 'beforehand'],
+  ['boost', 'ramp'],
+  ['attend', 'attendance', 'attendee', 'appearance'],
 ];
+
+/**
+ * Countries outside the alliance, in one word as questions write them. A question that names one
+ * the knowledge does not know ("what did Rutte say about China?") is about something the article
+ * does not cover, even when typed in lower case.
+ */
+export const worldNames = new Set(
+  `china chinese india indian japan japanese iran iranian israel israeli australia australian
+  brazil brazilian mexico mexican argentina egypt saudi syria syrian iraq iraqi afghanistan
+  pakistan korea korean taiwan taiwanese vietnam indonesia nigeria kenya ethiopia belarus
+  belarusian moldova serbia serbian switzerland swiss austria austrian ireland irish zealand
+  venezuela cuba chile colombia peru qatar emirates lebanon palestine palestinian gaza yemen
+  libya morocco algeria tunisia armenia azerbaijan kazakhstan bosnia kosovo cyprus malta
+  singapore thailand philippines malaysia bangladesh africa beijing tehran delhi tokyo`
+    .split(/\s+/)
+    .filter(Boolean),
+);
