@@ -22,6 +22,8 @@ const longCoverageFloor = 0.6;
 /** A best fact this good and this far ahead of the next may leave one word unaccounted for. */
 const clearWinnerScore = 0.8;
 const clearWinnerMargin = 0.35;
+/** A word more facts than this use is too common to gather candidates by. */
+const commonFacts = 100;
 /** Terms too common to decide anything on their own, so never held against a fact. */
 const weakTerms: ReadonlySet<string> = new Set(['not']);
 
@@ -163,8 +165,8 @@ const timeShiftTerms: ReadonlySet<string> = new Set(
     'original',
   ].map(termOf),
 );
-/** Terms that say what kind of answer is wanted (a date, a reason) but not what it is about. */
-const intentTerms: ReadonlySet<string> = new Set(['when', 'why']);
+/** Terms that say what kind of answer is wanted (a date, a reason, a statement) but not what about. */
+const intentTerms: ReadonlySet<string> = new Set(['when', 'why', 'say', 'view']);
 const secondPerson: ReadonlySet<string> = new Set(['you', 'your', 'yourself', 'u', 'ur', 'bot']);
 
 const futureMarkers = new Set(['will', 'gonna', 'going']);
@@ -376,10 +378,13 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const total = topical.filter((t) => !foreign.has(t)).reduce((sum, t) => sum + weight(t), 0);
   // Candidates come from the question's rarer words when it has any: a word most facts use
   // would make every one of them a candidate.
-  const commonDf = Math.max(100, index.knowledge.facts.length * 0.1);
-  const rare = topical.filter((t) => (index.postings.get(t)?.length ?? 0) <= commonDf);
+  // When every word is common, the rarest one alone: the cost follows how specific the question
+  // is, not how big the knowledge is.
+  const df = (t: string): number => index.postings.get(t)?.length ?? 0;
+  const rare = topical.filter((t) => df(t) <= commonFacts);
+  const rarest = topical.filter((t) => df(t) > 0).sort((x, y) => df(x) - df(y))[0];
   const candidates = new Map<string, Fact>();
-  for (const t of rare.length > 0 ? rare : topical)
+  for (const t of rare.length > 0 ? rare : rarest ? [rarest] : [])
     for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
 
   const phrasing = index.phrasingScores(a);
@@ -561,7 +566,27 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
+/** Answers composed from the whole knowledge are the same every time: composed once per index. */
+const composed = new WeakMap<KnowledgeIndex, Map<MetaFactId, Answered>>();
+function once(index: KnowledgeIndex, id: MetaFactId, compose: (index: KnowledgeIndex) => Answered): Answered {
+  let answers = composed.get(index);
+  if (!answers) {
+    answers = new Map();
+    composed.set(index, answers);
+  }
+  let answer = answers.get(id);
+  if (!answer) {
+    answer = compose(index);
+    answers.set(id, answer);
+  }
+  return answer;
+}
+
 function timeline(index: KnowledgeIndex): Answered {
+  return once(index, 'timeline', composeTimeline);
+}
+
+function composeTimeline(index: KnowledgeIndex): Answered {
   const dated = index.knowledge.facts
     .filter((f): f is Fact & { date: NonNullable<Fact['date']> } => f.date !== undefined)
     .sort((x, y) => x.date.start.localeCompare(y.date.start));
@@ -582,6 +607,10 @@ function timeline(index: KnowledgeIndex): Answered {
 }
 
 function about(index: KnowledgeIndex): Answered {
+  return once(index, 'about', composeAbout);
+}
+
+function composeAbout(index: KnowledgeIndex): Answered {
   const { sources, facts } = index.knowledge;
   const lines = sources.map(
     (s) =>

@@ -99,7 +99,6 @@ export function tokens(text: string): string[] {
   return s ? s.split(' ') : [];
 }
 
-/** Function words that still shape what a question asks: kept when comparing wording. */
 const successorWords = new Set(['successor', 'successors', 'replacement', 'replacements', 'shoes']);
 const succeedWords = new Set([
   'succeed',
@@ -111,6 +110,9 @@ const succeedWords = new Set([
   'follow',
   'follows',
 ]);
+/** A word more example questions than this use is too common to gather examples by. */
+const commonExamples = 1000;
+/** Function words that still shape what a question asks: kept when comparing wording. */
 const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
 
 export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
@@ -164,10 +166,23 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
 
   const allFacts = [...knowledge.facts, ...metaFacts];
 
+  // While the index is built, knowledge text is tokenised once (it is read more than once, and
+  // repeats); questions are not kept, as a long-running bot sees an endless stream of them.
+  let tokenMemo: Map<string, string[]> | undefined = new Map();
+  const tokensOf = (text: string): string[] => {
+    if (!tokenMemo) return tokens(text);
+    let ts = tokenMemo.get(text);
+    if (!ts) {
+      ts = tokens(text);
+      tokenMemo.set(text, ts);
+    }
+    return ts;
+  };
+
   // Every word the knowledge uses, as written: typo correction targets.
   const surface = new Set<string>();
   const addSurface = (text: string): void => {
-    for (const w of tokens(text)) if (!isStopWord(w)) surface.add(w);
+    for (const w of tokensOf(text)) if (!isStopWord(w)) surface.add(w);
   };
   for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(a);
   for (const f of allFacts) {
@@ -299,7 +314,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const ws: string[] = [];
     const clauseOf: number[] = [];
     clauses.forEach((c, k) => {
-      for (const w of tokens(c)) {
+      for (const w of tokensOf(c)) {
         ws.push(w);
         clauseOf.push(k);
       }
@@ -401,11 +416,20 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // Fact vocabularies: what each fact is about, in canonical terms, weighted by where the term
   // stands: the example questions and keywords say what a fact is about; its quotes only touch on it.
   const factTerms = new Map<string, Map<string, number>>();
+  // Knowledge text is read twice (vocabulary, then example wording) and repeats across facts.
+  const readCache = new Map<string, Analysis>();
+  const read = (text: string): Analysis => {
+    let a = readCache.get(text);
+    if (!a) {
+      a = analyzeWith(text, false, undefined);
+      readCache.set(text, a);
+    }
+    return a;
+  };
   for (const f of allFacts) {
     const weights = new Map<string, number>();
     const add = (text: string, w: number): void => {
-      for (const t of analyzeWith(text, false, undefined).terms)
-        weights.set(t, Math.max(weights.get(t) ?? 0, w));
+      for (const t of read(text).terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
     };
     for (const q of [...f.questions, ...f.keywords]) add(q, 1);
     add(f.answer, 0.7);
@@ -414,7 +438,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     if (f.id === 'timeline') {
       // The timeline is made of the dated facts: it speaks of their people and events too.
       for (const dated of knowledge.facts.filter((d) => d.date)) {
-        for (const t of analyzeWith(dated.answer, false, undefined).terms) {
+        for (const t of read(dated.answer).terms) {
           weights.set(t, Math.max(weights.get(t) ?? 0, 0.5));
         }
         for (const e of dated.subjects)
@@ -462,8 +486,10 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   const analyze = (text: string): Analysis => analyzeWith(text, true, vocab);
   // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
   const examples = allFacts.flatMap((f) =>
-    f.questions.map((q) => ({ factId: f.id, terms: new Set(analyzeWith(q, false, undefined).phrasing) })),
+    f.questions.map((q) => ({ factId: f.id, terms: new Set(read(q).phrasing) })),
   );
+  readCache.clear();
+  tokenMemo = undefined;
   // Examples by term, so a question is compared only with the examples it shares a word with.
   const examplesByTerm = new Map<string, (typeof examples)[number][]>();
   for (const ex of examples) {
@@ -479,10 +505,11 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     if (query.size === 0) return scores;
     // Words in many examples ("who", "what") pick nothing out: gather by the rarer words when
     // there are any, so the cost follows how specific the question is, not how big the knowledge.
-    const common = Math.max(1000, examples.length * 0.05);
-    const picking = [...query].filter((t) => (examplesByTerm.get(t)?.length ?? 0) <= common);
+    const uses = (t: string): number => examplesByTerm.get(t)?.length ?? 0;
+    const picking = [...query].filter((t) => uses(t) <= commonExamples);
+    const rarest = [...query].filter((t) => uses(t) > 0).sort((x, y) => uses(x) - uses(y))[0];
     const near = new Set<(typeof examples)[number]>();
-    for (const t of picking.length > 0 ? picking : query)
+    for (const t of picking.length > 0 ? picking : rarest ? [rarest] : [])
       for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
     for (const ex of near) {
       let shared = 0;

@@ -1,3 +1,5 @@
+import { compileRewrites } from './text.js';
+
 /**
  * General English the matcher needs: words that carry no topic, and groups of words that mean
  * the same thing in questions about people backing candidates. Knowledge-specific words live
@@ -380,6 +382,22 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:weigh|weighs|weighed|weighing) in\b/g, 'say'],
   // "what do think tanks say" / "the talking heads"
   [/\b(?:think tanks?|talking heads)\b/g, 'observer'],
+  // "what did he tell reporters": speaking, not a news outlet
+  [
+    /\b(?:tell|tells|told|telling|brief|briefs|briefed|briefing) (?:the )?(?:reporters|journalists|press|media)\b/g,
+    'say',
+  ],
+  [/\bpress (?:secretary|officer|spokesman|spokesperson|spokeswoman)\b/g, 'spokesperson'],
+  // "which media are quoted": cited as sources, not speaking
+  [/\b(?:are|were) (?:quoted|cited)\b/g, 'cite'],
+  // "what do outside watchers make of it"
+  [/\boutside (?:watchers?|observers?|analysts?|experts?|commentators?)\b/g, 'observer'],
+  // "what's the shared message from London and Berlin"
+  [/\b(?:shared|common|joint) (?:message|line|view|position|stance|script)\b/g, 'echo'],
+  // "when is he clearing out his desk"
+  [/\b(?:clear|clears|cleared|clearing) (?:out )?(?:his|her|their) (?:desk|office)\b/g, 'leave'],
+  // "what has he done to pave his way to the job"
+  [/\b(?:pave|paves|paved|paving) (?:his|her|their|the) way\b/g, 'consolidate'],
   // "which news sites reported it"
   [/\bnews ?(?:sites?|websites?)\b/g, 'outlet'],
   // "on paper, who is favourite" (not a newspaper)
@@ -450,10 +468,11 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bin (?:power|charge|office)\b/g, 'lead'],
 ];
 
+const applyRewrites = compileRewrites(phraseRewrites);
+
 export function rewritePhrases(normalized: string): string {
-  let s = normalized;
-  for (const [re, to] of phraseRewrites) s = s.replace(re, to);
-  return s.replace(/\s+/g, ' ').trim();
+  const s = applyRewrites(normalized);
+  return s === normalized ? s : s.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -463,6 +482,7 @@ export function rewritePhrases(normalized: string): string {
 export const synonymGroups: string[][] = [
   [
     'back',
+    'nod',
     'support',
     'endorse',
     'endorsement',
@@ -515,6 +535,8 @@ export const synonymGroups: string[][] = [
   ],
   [
     'say',
+    'quote',
+    'quoted',
     'said',
     'statement',
     'remark',
@@ -617,7 +639,6 @@ export const synonymGroups: string[][] = [
     'press',
     'newspaper',
     'cite',
-    'quote',
     'journalist',
     'reporter',
     'website',
@@ -655,6 +676,7 @@ export const synonymGroups: string[][] = [
   ['warn', 'caution'],
   [
     'observer',
+    'outsider',
     'analyst',
     'expert',
     'commentator',

@@ -56,6 +56,9 @@ export const metaFacts: Fact[] = [
       'when was this written',
       'what do you know',
       'where does your information come from',
+      'what is this based on',
+      'which article are you answering from',
+      'what are your answers based on',
     ],
     [
       'about',

@@ -27,8 +27,11 @@ const contractions: [RegExp, string][] = [
   [/\b(\w+s)'(?=\s|$)/g, '$1'],
 ];
 
+const applyContractions = compileRewrites(contractions);
+
 /** Removes Slack markup: mentions, channel links, special mentions, URLs and :emoji: codes. */
 export function stripSlackMarkup(text: string): string {
+  if (!/[<:&]/.test(text)) return text;
   return (
     text
       // <#C123|general> -> general ; <http://x|label> -> label
@@ -46,13 +49,25 @@ export function stripSlackMarkup(text: string): string {
 
 /** Lower-case ASCII-ish text with words separated by single spaces. */
 export function normalize(text: string): string {
-  let s = stripSlackMarkup(text)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[—–]/g, ' ');
-  for (const [re, to] of contractions) s = s.replace(re, to);
+  let s = stripSlackMarkup(text).toLowerCase();
+  // Accents, typographic quotes and dashes: only text outside plain ASCII has any.
+  if (/[^ -~\t\n\r]/.test(s)) {
+    s = s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[—–]/g, ' ');
+  } else if (s.includes('`')) s = s.replace(/`/g, "'");
+  s = applyContractions(s);
+  return (/\d/.test(s) ? numbers(s) : s)
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function numbers(s: string): string {
   return (
     s
       // Fractions people type for "two-thirds" and the like.
@@ -61,11 +76,6 @@ export function normalize(text: string): string {
       .replace(/\b1\s*\/\s*2\b/g, ' half ')
       .replace(/\b3\s*\/\s*4\b/g, ' three quarters ')
       .replace(/(\d)[.,](\d)/g, '$1$2')
-      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
-      .replace(/(^|\s)-+|-+(?=\s|$)/g, ' ')
-      .replace(/-/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
   );
 }
 
@@ -123,4 +133,74 @@ export function typoBudget(length: number): number {
   // Up to eight letters, one slip: two would turn real words into others ("channel", "change").
   if (length < 9) return 1;
   return 2;
+}
+
+/** One non-global pattern matching wherever any of `patterns` (all plain /g) would match. */
+export function unionOf(patterns: RegExp[]): RegExp {
+  for (const re of patterns) {
+    if (re.flags !== 'g') throw new Error(`unionOf expects /g patterns, got /${re.source}/${re.flags}`);
+  }
+  return new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'));
+}
+
+/**
+ * Rewrite rules applied in order, fast: a rule that starts with a word (`\bsec`, `\b(?:come|came) out`)
+ * can only match where that word is, so it is tried only on text that holds one of its first
+ * words. Rules that start otherwise are always tried. The result is the same as applying every
+ * rule in turn.
+ */
+export function compileRewrites(rules: readonly (readonly [RegExp, string])[]): (text: string) => string {
+  const compiled = rules.map(([re, to]) => ({ re, to, firsts: firstWords(re) }));
+  // The other rules, as one pattern: one scan says whether any of them could apply.
+  const others = unionOf(compiled.filter((r) => !r.firsts).map((r) => r.re));
+  return (text) => {
+    let s = text;
+    let present: Set<string> | undefined;
+    let othersMatch: boolean | undefined;
+    for (const rule of compiled) {
+      if (!rule.firsts) {
+        othersMatch ??= others.test(s);
+        if (!othersMatch) continue;
+      } else {
+        present ??= new Set(s.split(/[^a-z0-9_]+/));
+        let found = false;
+        for (const w of rule.firsts) {
+          if (present.has(w)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) continue;
+      }
+      const next = s.replace(rule.re, rule.to);
+      if (next !== s) {
+        s = next;
+        present = undefined;
+        othersMatch = undefined;
+      }
+    }
+    return s;
+  };
+}
+
+/**
+ * The words a match of `re` must start with, when its source begins with `\b` and a word or a
+ * group of plain alternatives followed by a space or `\b`; otherwise undefined (no shortcut).
+ */
+export function firstWords(re: RegExp): Set<string> | undefined {
+  const src = re.source;
+  if (!src.startsWith('\\b')) return undefined;
+  const rest = src.slice(2);
+  // The word must end at a space or \b that is not itself optional (" ?" would not end it).
+  const plain = /^([a-z]+)(?: (?![?*{])|\\b)/.exec(rest);
+  if (plain) return new Set([plain[1] as string]);
+  const group = /^\((?:\?:)?([a-z |]+)\)(?: (?![?*{])|\\b)/.exec(rest);
+  if (!group) return undefined;
+  const firsts = new Set<string>();
+  for (const alternative of (group[1] as string).split('|')) {
+    const first = alternative.split(' ')[0];
+    if (!first) return undefined;
+    firsts.add(first);
+  }
+  return firsts;
 }

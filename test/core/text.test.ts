@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, normalize, stem, stripSlackMarkup, words } from '../../src/core/text.js';
+import { phraseRewrites, rewritePhrases } from '../../src/core/lexicon.js';
+import {
+  compileRewrites,
+  editDistance,
+  firstWords,
+  normalize,
+  stem,
+  stripSlackMarkup,
+  words,
+} from '../../src/core/text.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadEvalSet } from '../eval/evaluate.js';
 
 describe('stripSlackMarkup', () => {
   // Spacing is not part of the contract: compare with runs of white space collapsed.
@@ -86,5 +97,61 @@ describe('editDistance', () => {
 
   it('stops early past the budget', () => {
     expect(editDistance('married', 'madrid', 1)).toBe(2);
+  });
+});
+
+describe('compileRewrites', () => {
+  const inTurn = (rules: [RegExp, string][], text: string): string =>
+    rules.reduce((s, [re, to]) => s.replace(re, to), text);
+
+  it('knows the first words of rules that start with a word or a group of words', () => {
+    expect(firstWords(/\bpm\b/g)).toEqual(new Set(['pm']));
+    expect(firstWords(/\b(?:come|came) out for\b/g)).toEqual(new Set(['come', 'came']));
+    expect(firstWords(/\b(?:so far|at all)\b/g)).toEqual(new Set(['so', 'at']));
+    expect(firstWords(/\b(?:the )?changing of the guard\b/g)).toBeUndefined();
+    expect(firstWords(/\bsec(?:retary)? gen\b/g)).toBeUndefined();
+    expect(firstWords(/\btime ?frames?\b/g)).toBeUndefined();
+    expect(firstWords(/\b(?:short|long) ?list\b/g)).toBeUndefined();
+    expect(firstWords(/(\w+)'s\b/g)).toBeUndefined();
+  });
+
+  it('gives what applying every rule in turn gives, including rules that feed later ones', () => {
+    const rules: [RegExp, string][] = [
+      [/\bthrow in the towel\b/g, 'quit'],
+      [/\bquit\b/g, 'resign'],
+      [/\b(?:the )?big deal\b/g, 'important'],
+      [/\bimportant (?:for|to)\b/g, 'matters to'],
+      [/\bin ((?:\w+ )?)camp\b/g, 'back $1'],
+    ];
+    const apply = compileRewrites(rules);
+    for (const text of [
+      'when did he throw in the towel',
+      'why is it such a big deal to washington',
+      'who is in rutte camp',
+      'nothing to rewrite here',
+      'quit it',
+    ]) {
+      expect(apply(text), text).toBe(inTurn(rules, text));
+    }
+  });
+
+  it('gives the same words as the rules applied in turn on every knowledge text and eval question', () => {
+    const { knowledge } = loadKnowledge();
+    const set = loadEvalSet();
+    const texts = [
+      ...knowledge.facts.flatMap((f) => [
+        f.answer,
+        ...f.questions,
+        ...f.keywords,
+        ...f.evidence.map((e) => e.quote),
+      ]),
+      ...[...set.dev, ...set.test].map((c) => c.q),
+    ].map(normalize);
+    expect(texts.length).toBeGreaterThan(3000);
+    const changed = texts.filter((t) => rewritePhrases(t) !== t).length;
+    expect(changed).toBeGreaterThan(100);
+    for (const t of texts) {
+      expect(rewritePhrases(t), t).toBe(inTurn(phraseRewrites, t).replace(/\s+/g, ' ').trim());
+    }
   });
 });
