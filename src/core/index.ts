@@ -166,48 +166,35 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
 
   const allFacts = [...knowledge.facts, ...metaFacts];
 
-  // While the index is built, knowledge text is tokenised once (it is read more than once, and
-  // repeats); questions are not kept, as a long-running bot sees an endless stream of them.
-  let tokenMemo: Map<string, string[]> | undefined = new Map();
-  const tokensOf = (text: string): string[] => {
-    if (!tokenMemo) return tokens(text);
-    let ts = tokenMemo.get(text);
-    if (!ts) {
-      ts = tokens(text);
-      tokenMemo.set(text, ts);
-    }
-    return ts;
-  };
-
-  // Every word the knowledge uses, as written: typo correction targets.
+  // Every word the knowledge uses, as written: typo correction targets. Names are added here; the
+  // words of the facts as they are read below, so that each text is read once.
   const surface = new Set<string>();
-  const addSurface = (text: string): void => {
-    for (const w of tokensOf(text)) if (!isStopWord(w)) surface.add(w);
+  const addSurface = (ws: readonly string[]): void => {
+    for (const w of ws) if (!isStopWord(w)) surface.add(w);
   };
-  for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(a);
-  for (const f of allFacts) {
-    for (const t of [f.answer, ...f.questions, ...f.keywords, ...f.evidence.map((e) => e.quote)])
-      addSurface(t);
-  }
+  for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(tokens(a));
   const surfaceByLength = new Map<number, string[]>();
   // The same words by length and first letter, and by length and second letter: a typo keeps one
   // of the two, so correction only compares a word with the words that could be it.
   const byLetter = new Map<string, string[]>();
-  const push = (key: string, w: string): void => {
-    const list = byLetter.get(key);
-    if (list) list.push(w);
-    else byLetter.set(key, [w]);
+  const knownTerms = new Set<string>();
+  const indexSurface = (): void => {
+    const push = (key: string, w: string): void => {
+      const list = byLetter.get(key);
+      if (list) list.push(w);
+      else byLetter.set(key, [w]);
+    };
+    // Stop words are correction targets too, so "ther" becomes "there", not "other".
+    for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
+      const list = surfaceByLength.get(w.length) ?? [];
+      list.push(w);
+      surfaceByLength.set(w.length, list);
+      push(`${w.length}|1${w[0]}`, w);
+      push(`${w.length}|2${w[1]}`, w);
+    }
+    for (const w of surface) knownTerms.add(termOf(w));
+    for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
   };
-  // Stop words are correction targets too, so "ther" becomes "there", not "other".
-  for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
-    const list = surfaceByLength.get(w.length) ?? [];
-    list.push(w);
-    surfaceByLength.set(w.length, list);
-    push(`${w.length}|1${w[0]}`, w);
-    push(`${w.length}|2${w[1]}`, w);
-  }
-  const knownTerms = new Set<string>([...surface].map(termOf));
-  for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
   const correctionCache = new Map<string, string | undefined>();
   const correct = (word: string): string | undefined => {
     if (correctionCache.has(word)) return correctionCache.get(word);
@@ -314,7 +301,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const ws: string[] = [];
     const clauseOf: number[] = [];
     clauses.forEach((c, k) => {
-      for (const w of tokensOf(c)) {
+      for (const w of tokens(c)) {
         ws.push(w);
         clauseOf.push(k);
       }
@@ -416,22 +403,22 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // Fact vocabularies: what each fact is about, in canonical terms, weighted by where the term
   // stands: the example questions and keywords say what a fact is about; its quotes only touch on it.
   const factTerms = new Map<string, Map<string, number>>();
-  // Knowledge text is read twice (vocabulary, then example wording) and repeats across facts.
-  const readCache = new Map<string, Analysis>();
+  // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
+  const examples: { factId: string; terms: Set<string> }[] = [];
   const read = (text: string): Analysis => {
-    let a = readCache.get(text);
-    if (!a) {
-      a = analyzeWith(text, false, undefined);
-      readCache.set(text, a);
-    }
+    const a = analyzeWith(text, false, undefined);
+    addSurface(a.words);
     return a;
   };
   for (const f of allFacts) {
     const weights = new Map<string, number>();
-    const add = (text: string, w: number): void => {
-      for (const t of read(text).terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    const add = (text: string, w: number): Analysis => {
+      const a = read(text);
+      for (const t of a.terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+      return a;
     };
-    for (const q of [...f.questions, ...f.keywords]) add(q, 1);
+    for (const q of f.questions) examples.push({ factId: f.id, terms: new Set(add(q, 1).phrasing) });
+    for (const k of f.keywords) add(k, 1);
     add(f.answer, 0.7);
     for (const e of f.evidence) add(e.quote, 0.5);
     for (const s of f.subjects) weights.set(entityTerm(s), 1);
@@ -464,6 +451,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     }
     factTerms.set(f.id, weights);
   }
+  indexSurface();
   const vocab = new Set<string>();
   for (const weights of factTerms.values()) for (const t of weights.keys()) vocab.add(t);
   for (const e of knowledge.entities) vocab.add(entityTerm(e.id));
@@ -484,12 +472,6 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
 
   const analyze = (text: string): Analysis => analyzeWith(text, true, vocab);
-  // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
-  const examples = allFacts.flatMap((f) =>
-    f.questions.map((q) => ({ factId: f.id, terms: new Set(read(q).phrasing) })),
-  );
-  readCache.clear();
-  tokenMemo = undefined;
   // Examples by term, so a question is compared only with the examples it shares a word with.
   const examplesByTerm = new Map<string, (typeof examples)[number][]>();
   for (const ex of examples) {

@@ -150,33 +150,33 @@ export function unionOf(patterns: RegExp[]): RegExp {
  * rule in turn.
  */
 export function compileRewrites(rules: readonly (readonly [RegExp, string])[]): (text: string) => string {
-  const compiled = rules.map(([re, to]) => ({ re, to, firsts: firstWords(re) }));
-  // The other rules, as one pattern: one scan says whether any of them could apply.
-  const others = unionOf(compiled.filter((r) => !r.firsts).map((r) => r.re));
+  const compiled = rules.map(([re, to], at) => ({ re, to, at, firsts: firstWords(re) }));
+  // Rules by the words they start with; the other rules as one pattern, which one scan tests.
+  const byFirst = new Map<string, number[]>();
+  for (const rule of compiled) {
+    for (const w of rule.firsts ?? []) byFirst.set(w, [...(byFirst.get(w) ?? []), rule.at]);
+  }
+  const others = compiled.filter((r) => !r.firsts).map((r) => r.at);
+  const othersPattern = unionOf(others.map((at) => (compiled[at] as (typeof compiled)[number]).re));
+  /** The rules from `from` on that could change `s`, in order. */
+  const candidates = (s: string, from: number): number[] => {
+    const found = new Set<number>();
+    for (const w of s.split(/[^a-z0-9_]+/))
+      for (const at of byFirst.get(w) ?? []) if (at >= from) found.add(at);
+    if (othersPattern.test(s)) for (const at of others) if (at >= from) found.add(at);
+    return [...found].sort((x, y) => x - y);
+  };
   return (text) => {
     let s = text;
-    let present: Set<string> | undefined;
-    let othersMatch: boolean | undefined;
-    for (const rule of compiled) {
-      if (!rule.firsts) {
-        othersMatch ??= others.test(s);
-        if (!othersMatch) continue;
-      } else {
-        present ??= new Set(s.split(/[^a-z0-9_]+/));
-        let found = false;
-        for (const w of rule.firsts) {
-          if (present.has(w)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) continue;
-      }
+    let todo = candidates(s, 0);
+    for (let k = 0; k < todo.length; k++) {
+      const rule = compiled[todo[k] as number] as (typeof compiled)[number];
       const next = s.replace(rule.re, rule.to);
       if (next !== s) {
         s = next;
-        present = undefined;
-        othersMatch = undefined;
+        // The rewritten text may hold words that later rules start with.
+        todo = candidates(s, rule.at + 1);
+        k = -1;
       }
     }
     return s;
