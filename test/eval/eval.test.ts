@@ -8,8 +8,8 @@ import { loadEvalSet, score } from './evaluate.js';
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  dev: { accuracy: 0.94, abstention: 0.95 },
-  test: { accuracy: 0.83, abstention: 0.93 },
+  dev: { accuracy: 0.95, abstention: 0.95 },
+  test: { accuracy: 0.83, abstention: 0.96 },
 } as const;
 
 const engine = createEngine(loadKnowledge().knowledge);
