@@ -384,8 +384,12 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const rare = topical.filter((t) => df(t) <= commonFacts);
   const rarest = topical.filter((t) => df(t) > 0).sort((x, y) => df(x) - df(y))[0];
   const candidates = new Map<string, Fact>();
-  for (const t of rare.length > 0 ? rare : rarest ? [rarest] : [])
-    for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
+  if (rare.length > 0) {
+    for (const t of rare) for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
+  } else if (rarest) {
+    // Postings come in order of weight: the facts the word matters most to.
+    for (const f of (index.postings.get(rarest) ?? []).slice(0, commonFacts)) candidates.set(f.id, f);
+  }
 
   const phrasing = index.phrasingScores(a);
 

@@ -242,15 +242,15 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
 
   const findMentions = (ws: string[], fuzzy: boolean): Mention[] => {
     const mentions: Mention[] = [];
+    // A name may carry a possessive typed without its apostrophe ("stoltenbergs term").
+    const close = (a: string | undefined, b: string): boolean =>
+      a === b ||
+      (a !== undefined && a.length >= 5 && a === `${b}s`) ||
+      (fuzzy &&
+        a !== undefined &&
+        ((a.length >= 5 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
     for (let i = 0; i < ws.length; ) {
       const w = ws[i] as string;
-      // A name may carry a possessive typed without its apostrophe ("stoltenbergs term").
-      const close = (a: string | undefined, b: string): boolean =>
-        a === b ||
-        (a !== undefined && a.length >= 5 && a === `${b}s`) ||
-        (fuzzy &&
-          a !== undefined &&
-          ((a.length >= 5 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
       let exact = exactAt(ws, i);
       if (!exact && fuzzy && !isStopWord(w)) {
         // Typos inside a name ("united staets", "jon kirbey"): only at question time, only for
@@ -467,6 +467,14 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       postings.set(t, list);
     }
   }
+  // Postings in order of how much the term weighs in the fact, then by id (as ties are broken):
+  // a common word gathers its first facts only.
+  const byId = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  for (const [t, list] of postings) {
+    if (list.length <= 1) continue;
+    const weightIn = (f: Fact): number => factTerms.get(f.id)?.get(t) ?? 0;
+    list.sort((x, y) => weightIn(y) - weightIn(x) || byId(x.id, y.id));
+  }
   const n = allFacts.length;
   const idf = new Map<string, number>();
   for (const [t, count] of df) idf.set(t, Math.log(1 + n / count));
@@ -481,6 +489,9 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       examplesByTerm.set(t, list);
     }
   }
+  for (const list of examplesByTerm.values()) {
+    if (list.length > commonExamples) list.sort((x, y) => byId(x.factId, y.factId));
+  }
   const phrasingScores = (a: Analysis): Map<string, number> => {
     const query = new Set(a.phrasing);
     const scores = new Map<string, number>();
@@ -491,8 +502,11 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const picking = [...query].filter((t) => uses(t) <= commonExamples);
     const rarest = [...query].filter((t) => uses(t) > 0).sort((x, y) => uses(x) - uses(y))[0];
     const near = new Set<(typeof examples)[number]>();
-    for (const t of picking.length > 0 ? picking : rarest ? [rarest] : [])
-      for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
+    if (picking.length > 0) {
+      for (const t of picking) for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
+    } else if (rarest) {
+      for (const ex of (examplesByTerm.get(rarest) ?? []).slice(0, commonExamples)) near.add(ex);
+    }
     for (const ex of near) {
       let shared = 0;
       for (const t of ex.terms) if (query.has(t)) shared++;
