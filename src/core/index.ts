@@ -110,6 +110,13 @@ const succeedWords = new Set([
   'follow',
   'follows',
 ]);
+/** The word with one letter dropped, every way. */
+function dropOne(w: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
 /** A word more example questions than this use is too common to gather examples by. */
 const commonExamples = 1000;
 /** Function words that still shape what a question asks: kept when comparing wording. */
@@ -173,10 +180,9 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     for (const w of ws) if (!isStopWord(w)) surface.add(w);
   };
   for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(tokens(a));
-  const surfaceByLength = new Map<number, string[]>();
-  // The same words by length and first letter, and by length and second letter: a typo keeps one
-  // of the two, so correction only compares a word with the words that could be it.
+  // Typo targets by the keys they are found under (see indexSurface), and in the order they came.
   const byLetter = new Map<string, string[]>();
+  const rank = new Map<string, number>();
   const knownTerms = new Set<string>();
   const indexSurface = (): void => {
     const push = (key: string, w: string): void => {
@@ -186,11 +192,15 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     };
     // Stop words are correction targets too, so "ther" becomes "there", not "other".
     for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
-      const list = surfaceByLength.get(w.length) ?? [];
-      list.push(w);
-      surfaceByLength.set(w.length, list);
-      push(`${w.length}|1${w[0]}`, w);
-      push(`${w.length}|2${w[1]}`, w);
+      if (rank.has(w)) continue;
+      rank.set(w, rank.size);
+      // Each word under itself and every way of dropping one letter, and long words (which may
+      // carry two typos) under every way of dropping two: two words within two edits of each
+      // other share a key, so correction looks up a few keys instead of comparing every word.
+      push(w, w);
+      const once = dropOne(w);
+      for (const k of once) push(k, w);
+      if (w.length >= 7) for (const k of new Set(once.flatMap(dropOne))) push(k, w);
     }
     for (const w of surface) knownTerms.add(termOf(w));
     for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
@@ -198,20 +208,28 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   const correctionCache = new Map<string, string | undefined>();
   const correct = (word: string): string | undefined => {
     if (correctionCache.has(word)) return correctionCache.get(word);
+    const order = (x: string, y: string): number => (rank.get(x) ?? 0) - (rank.get(y) ?? 0);
     if (word.length === 3) {
       // Three letters only count as a typo for a dropped letter: "wen" is "when", "jon" is "john".
-      const found = (surfaceByLength.get(4) ?? []).find((c) => droppedOneLetter(word, c));
+      const found = (byLetter.get(word) ?? [])
+        .filter((c) => c.length === 4 && droppedOneLetter(word, c))
+        .sort(order)[0];
       correctionCache.set(word, found);
       return found;
     }
     const budget = typoBudget(word.length);
+    const keys = [word, ...dropOne(word)];
+    if (budget >= 2) keys.push(...dropOne(word).flatMap(dropOne));
+    const near = new Set<string>();
+    for (const k of keys) for (const c of byLetter.get(k) ?? []) near.add(c);
+    // Another first letter is allowed only in long words, one slip away (see below).
+    const sameFirst = [...near].filter((c) => c[0] === word[0]);
+    const sameSecond = word.length >= 7 ? [...near].filter((c) => c[1] === word[1]) : [];
     let best: string | undefined;
     let bestCost = budget + 1;
     for (let len = word.length - budget; len <= word.length + budget; len++) {
-      const sameFirst = byLetter.get(`${len}|1${word[0]}`) ?? [];
-      // Another first letter is allowed only in long words, one slip away (see below).
-      const sameSecond = word.length >= 7 ? (byLetter.get(`${len}|2${word[1]}`) ?? []) : [];
-      for (const candidate of sameSecond.length > 0 ? [...sameFirst, ...sameSecond] : sameFirst) {
+      const ofLength = (cs: string[]): string[] => cs.filter((c) => c.length === len).sort(order);
+      for (const candidate of [...ofLength(sameFirst), ...ofLength(sameSecond)]) {
         // Four-letter words are only corrected for swapped letters ("bakc"), not for any one change.
         if (Math.max(candidate.length, word.length) < 5 && !sameLetters(word, candidate)) continue;
         const d = editDistance(word, candidate, budget);
