@@ -194,13 +194,12 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
       if (rank.has(w)) continue;
       rank.set(w, rank.size);
-      // Each word under itself and every way of dropping one letter, and long words (which may
-      // carry two typos) under every way of dropping two: two words within two edits of each
-      // other share a key, so correction looks up a few keys instead of comparing every word.
+      // Each word under itself and every way of dropping one letter: two words one edit apart
+      // share a key, so correction looks up a few keys instead of comparing every word. A long
+      // typed word (two edits allowed) is looked up with two letters dropped too; that finds two
+      // edits of which one adds or drops a letter, not two changed letters ("stoltanbirg").
       push(w, w);
-      const once = dropOne(w);
-      for (const k of once) push(k, w);
-      if (w.length >= 7) for (const k of new Set(once.flatMap(dropOne))) push(k, w);
+      for (const k of dropOne(w)) push(k, w);
     }
     for (const w of surface) knownTerms.add(termOf(w));
     for (const group of synonymGroups) for (const w of group) knownTerms.add(termOf(w));
