@@ -91,25 +91,30 @@ export function createSlackApp(
     clientOptions: clientOptions(),
     installerOptions,
     customRoutes,
+    // No listener reads `context.conversation`; Bolt's default conversation store would look
+    // one up on every request (and build an Error with a stack trace for each miss).
+    convoStore: false as const,
   };
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events' });
 
-  // Counts listeners at work, so a shutdown can wait for their replies.
+  const route = registerListeners(app, deps);
+  // The one global middleware (besides Bolt's own): hands events, clicks and form submissions to
+  // their listeners, the command on to Bolt's, and counts the listeners at work, so a shutdown can
+  // wait for their replies.
   let inFlight = 0;
   let wake: (() => void) | undefined;
-  app.use(async ({ next }) => {
+  app.use(async (args) => {
     inFlight += 1;
     try {
-      await next();
+      await (route(args) ?? args.next());
     } finally {
       inFlight -= 1;
       if (inFlight === 0) wake?.();
     }
   });
-  registerListeners(app, deps);
   app.error(async (error) => {
     app.logger.error(`listener failed: ${error.code ?? ''} ${error.message}`);
   });

@@ -106,7 +106,6 @@ export function curationStore(db: Db): CurationStore {
     },
     async recordAsked(input) {
       const today = day(input.now);
-      const at = input.now.toISOString();
       if (!input.outcome) {
         // A confident answer only moves the answer rate: counted in memory, written in batches.
         const key = `${input.teamId}|${today}`;
@@ -121,6 +120,7 @@ export function curationStore(db: Db): CurationStore {
         if (++pendingTotal >= flushEvery) await flush();
         return;
       }
+      const at = input.now.toISOString();
       await addStats(input.teamId, input.enterpriseId, today, 1, input.outcome === 'low-confidence' ? 1 : 0);
       // Repeats of the same normalised question on a day are counted, not stored again.
       await db

@@ -1,25 +1,38 @@
 /**
  * A server for the HTTP benchmark, in its own process so it does not share an event loop with the
- * load generator: `bot` (the real app, startSlackApp in HTTP mode), `bare` (a Bolt app that only
- * acks `/nato` with a fixed text) or `sink` (answers 200 to every response_url post, and counts).
+ * load generator: `bot` (the real app in HTTP mode, with its database), `bare` (a Bolt app that
+ * only acks `/nato` with a fixed text), `bare-body` (the same, acking with the bot's reply to the
+ * bench's question instead: a reference for what that body costs) or `sink` (answers 200 to every
+ * response_url post, and counts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
-import { parseConfig } from '../../src/config.js';
 import { createEngine } from '../../src/core/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { startSlackApp } from '../../src/slack/app.js';
-import { memoryDedupe } from '../../src/slack/dedupe.js';
+import { type CommandReply, commandReplyFor } from '../../src/slack/ask.js';
 import { slashCommand } from '../../src/slack/ids.js';
+import { startBot as startTestBot } from '../helpers/bot.js';
 import { startFakeSlack } from '../helpers/fake-slack.js';
 
-export type ServerMode = 'bot' | 'bare' | 'sink';
+export type ServerMode = 'bot' | 'bare' | 'bare-body' | 'sink';
 
 export interface ServerInput {
   mode: ServerMode;
   botToken: string;
   signingSecret: string;
+  /** The text of the bench's `/nato` command. */
+  question: string;
+}
+
+type AckBody = string | CommandReply['ack'];
+
+/** What the bot acks `/nato <question>` with, built by the bot's own code. */
+function botReply(question: string): AckBody {
+  return commandReplyFor(createEngine(loadKnowledge().knowledge), question).ack;
 }
 
 /** From the server: its port once listening; when asked, the posts it took (sink) and its CPU time. */
@@ -27,31 +40,19 @@ export type ServerMessage = { type: 'ready'; port: number } | { type: 'stats'; p
 /** To the server. */
 export type ServerRequest = { type: 'stats' };
 
-async function startBot(input: ServerInput): Promise<number> {
-  // The fake Web API only answers auth.test at start-up: replies go to the response_url sink.
-  const fake = await startFakeSlack({ botToken: input.botToken });
-  const parsed = parseConfig({
-    SLACK_BOT_TOKEN: input.botToken,
-    SLACK_SIGNING_SECRET: input.signingSecret,
-    SLACK_API_URL: fake.apiUrl,
-    LOG_LEVEL: 'error',
-    PORT: '3000',
-    DATABASE_URL: ':memory:',
-  });
-  if (!parsed.ok || parsed.config.mode !== 'http') {
-    throw new Error(
-      `bench config rejected: ${JSON.stringify(parsed.ok ? parsed.config.mode : parsed.problems)}`,
-    );
-  }
-  const engine = createEngine(loadKnowledge().knowledge);
-  const running = await startSlackApp(
-    { ...parsed.config, port: 0 },
-    { engine: () => engine, dedupe: memoryDedupe() },
-  );
-  return running.port ?? 0;
+async function startBot(): Promise<number> {
+  // The app as the composition root builds it (test/helpers/bot.ts): answer-rate counts and the
+  // curators' log in a SQLite file, event claims, the JSON logger. The fake Web API only answers
+  // auth.test at start-up: answers travel in the acknowledgement.
+  const dir = mkdtempSync(join(tmpdir(), 'nato-bench-'));
+  // Stopped or disconnected, the server leaves no database behind.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  process.once('SIGTERM', () => process.exit(0));
+  const bot = await startTestBot({ dbPath: join(dir, 'bench.sqlite'), logLevel: 'error' });
+  return bot.running.port ?? 0;
 }
 
-async function startBare(input: ServerInput): Promise<number> {
+async function startBare(input: ServerInput, body: AckBody = 'Working on it.'): Promise<number> {
   const fake = await startFakeSlack({ botToken: input.botToken });
   const app = new App({
     token: input.botToken,
@@ -61,7 +62,7 @@ async function startBare(input: ServerInput): Promise<number> {
     clientOptions: { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } },
   });
   app.command(slashCommand, async ({ ack }) => {
-    await ack('Working on it.');
+    await ack(body);
   });
   const server = (await app.start(0)) as { address(): AddressInfo | string | null };
   const address = server.address();
@@ -89,10 +90,12 @@ async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as ServerInput;
   const port =
     input.mode === 'bot'
-      ? await startBot(input)
+      ? await startBot()
       : input.mode === 'bare'
         ? await startBare(input)
-        : await startSink();
+        : input.mode === 'bare-body'
+          ? await startBare(input, botReply(input.question))
+          : await startSink();
   const send = (m: ServerMessage): void => {
     process.send?.(m);
   };

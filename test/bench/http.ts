@@ -1,12 +1,14 @@
 /**
  * Part 2: HTTP round trip of `/nato who-backs rutte` at the bot's endpoint, against a bare Bolt app
- * that only acks. Each server runs in its own process; autocannon drives both from this one, over
- * loopback, in alternating order, so both see the same machine in the same run.
+ * that only acks. A second bare app acks with the bot's own reply body, as a reference for what
+ * sending that body costs. Each server runs in its own process; autocannon drives them from this
+ * one, over loopback, in alternating order, so all see the same machine in the same run.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { slashCommand } from '../../src/slack/ids.js';
+import { botToken, signingSecret } from '../helpers/bot.js';
 import { fakeWorkspace } from '../helpers/fake-slack.js';
 import { sign } from '../helpers/slack-requests.js';
 import type { ServerInput, ServerMessage, ServerMode } from './http-server.js';
@@ -35,8 +37,14 @@ export interface HttpRun {
 export interface HttpResult {
   bot: HttpRun[];
   bare: HttpRun[];
+  /** The reference: a bare app acking with the bot's reply body. */
+  bareBody: HttpRun[];
   /** Bot throughput / bare throughput, per run (both measured in that run). */
   ratios: number[];
+  /** Bare-with-the-bot's-body throughput / bare throughput, per run. */
+  bodyRatios: number[];
+  /** Bytes of the bot's acknowledgement body. */
+  bodyBytes: number;
   /** Replies the bot posted to the response_url sink, and the 2xx acks they answer. */
   delivered: number;
   acked: number;
@@ -47,8 +55,8 @@ export interface HttpResult {
 /** The throughput ratio the issue asks for: the bot at 80% of a bare Bolt app or better. */
 export const throughputTarget = 0.8;
 
-const botToken = 'xoxb-bench-0000000000-abcdefabcdef';
-const signingSecret = 'b'.repeat(32);
+/** The command's text: `/nato who-backs rutte`. */
+const question = 'who-backs rutte';
 const serverScript = resolve(import.meta.dirname, 'http-server.ts');
 
 interface Server {
@@ -57,7 +65,7 @@ interface Server {
 }
 
 function startServer(mode: ServerMode): Promise<Server> {
-  const input: ServerInput = { mode, botToken, signingSecret };
+  const input: ServerInput = { mode, botToken, signingSecret, question };
   const child = fork(serverScript, [JSON.stringify(input)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -100,7 +108,7 @@ function commandRequest(responseUrl: string): { body: string; headers: Record<st
     user_id: fakeWorkspace.userId,
     user_name: 'tester',
     command: slashCommand,
-    text: 'who-backs rutte',
+    text: question,
     api_app_id: fakeWorkspace.appId,
     is_enterprise_install: 'false',
     response_url: responseUrl,
@@ -116,6 +124,14 @@ function commandRequest(responseUrl: string): { body: string; headers: Record<st
       'x-slack-signature': sign(signingSecret, timestamp, body),
     },
   };
+}
+
+/** One request's acknowledgement body. */
+async function ackBody(port: number, responseUrl: string): Promise<string> {
+  const { body, headers } = commandRequest(responseUrl);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers, body });
+  if (!res.ok) throw new Error(`ack answered ${res.status}`);
+  return res.text();
 }
 
 type Load = Omit<HttpRun, 'cpuMsPerRequest' | 'sinkCpuMsPerRequest'>;
@@ -164,28 +180,45 @@ export async function benchHttp(opts: HttpOptions): Promise<HttpResult> {
     servers.push(bot);
     const bare = await startServer('bare');
     servers.push(bare);
+    const bareBody = await startServer('bare-body');
+    servers.push(bareBody);
     const responseUrl = `http://127.0.0.1:${sink.port}/response/bench`;
     let acked = 0;
+    // Replies posted to response_url drain before the next measurement. This command is answered
+    // in the acknowledgement and posts nothing, so the wait ends once the count stops growing.
     const waitForReplies = async (): Promise<number> => {
       const until = Date.now() + 10_000;
       let posts = (await stats(sink)).posts;
-      while (posts < acked && Date.now() < until) {
+      let unchanged = 0;
+      while (posts < acked && unchanged < 5 && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 100));
-        posts = (await stats(sink)).posts;
+        const next = (await stats(sink)).posts;
+        unchanged = next === posts ? unchanged + 1 : 0;
+        posts = next;
       }
       return posts;
     };
 
-    // Warm both up (JIT, connection pools) before anything is measured.
+    // Warm all three up (JIT, connection pools) before anything is measured.
     const warm = await load(bot.port, responseUrl, 2, opts.connections);
     await load(bare.port, responseUrl, 2, opts.connections);
-    acked += warm.ok;
+    await load(bareBody.port, responseUrl, 2, opts.connections);
+    acked += warm.ok + 1;
+    // The reference must send exactly what the bot sends.
+    const [botAck, bodyAck] = [
+      await ackBody(bot.port, responseUrl),
+      await ackBody(bareBody.port, responseUrl),
+    ];
+    if (botAck !== bodyAck) throw new Error('the bare-with-body app does not ack with the bot’s reply');
     await waitForReplies();
 
     const result: HttpResult = {
       bot: [],
       bare: [],
+      bareBody: [],
       ratios: [],
+      bodyRatios: [],
+      bodyBytes: Buffer.byteLength(botAck),
       delivered: 0,
       acked: 0,
       connections: opts.connections,
@@ -193,8 +226,8 @@ export async function benchHttp(opts: HttpOptions): Promise<HttpResult> {
     };
     const baseline = (await stats(sink)).posts;
     for (let run = 0; run < opts.runs; run++) {
-      const measure = async (which: 'bot' | 'bare'): Promise<HttpRun> => {
-        const server = which === 'bot' ? bot : bare;
+      const measure = async (which: 'bot' | 'bare' | 'bare-body'): Promise<HttpRun> => {
+        const server = which === 'bot' ? bot : which === 'bare' ? bare : bareBody;
         const [before, sinkBefore] = [await stats(server), await stats(sink)];
         const l = await load(server.port, responseUrl, opts.seconds, opts.connections);
         if (which === 'bot') {
@@ -215,15 +248,18 @@ export async function benchHttp(opts: HttpOptions): Promise<HttpResult> {
         );
         return r;
       };
-      // Alternate the order, so neither app always runs on a machine the other just heated.
-      const [first, second] = run % 2 === 0 ? (['bare', 'bot'] as const) : (['bot', 'bare'] as const);
-      const a = await measure(first);
-      const b = await measure(second);
-      const botRun = first === 'bot' ? a : b;
-      const bareRun = first === 'bot' ? b : a;
+      // Alternate the order, so no app always runs on a machine another just heated.
+      const order = ['bare', 'bare-body', 'bot'] as const;
+      const runs = new Map<string, HttpRun>();
+      for (const which of run % 2 === 0 ? order : [...order].reverse()) runs.set(which, await measure(which));
+      const botRun = runs.get('bot') as HttpRun;
+      const bareRun = runs.get('bare') as HttpRun;
+      const bodyRun = runs.get('bare-body') as HttpRun;
       result.bot.push(botRun);
       result.bare.push(bareRun);
+      result.bareBody.push(bodyRun);
       result.ratios.push(botRun.requestsPerSecond / bareRun.requestsPerSecond);
+      result.bodyRatios.push(bodyRun.requestsPerSecond / bareRun.requestsPerSecond);
     }
     result.delivered = (await waitForReplies()) - baseline;
     return result;
@@ -256,13 +292,20 @@ export function httpTable(r: HttpResult): string {
     String(runs.reduce((s, x) => s + x.errors, 0)),
   ];
   const ratio = median(r.ratios);
+  const bodyRatio = median(r.bodyRatios);
   return table(
     `Part 2 — HTTP round trip of signed "/nato who-backs rutte" over loopback (median over runs)`,
     ['app', 'runs', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'non-2xx', 'errors'],
-    [row('nato-bot (startSlackApp, HTTP mode)', r.bot), row('bare Bolt app (ack with fixed text)', r.bare)],
+    [
+      row('nato-bot (startSlackApp, HTTP mode)', r.bot),
+      row('bare Bolt app (ack with fixed text)', r.bare),
+      row('reference: bare app acking the bot’s reply', r.bareBody),
+    ],
     [
       `throughput ratio bot / bare: ${fmt(ratio, 2)} (median of per-run ratios ${r.ratios.map((x) => fmt(x, 2)).join(', ')}); ` +
         `target >= ${throughputTarget}: ${ratio >= throughputTarget ? 'met' : 'MISSED'}`,
+      `reference / bare: ${fmt(bodyRatio, 2)} (per run ${r.bodyRatios.map((x) => fmt(x, 2)).join(', ')}): what acking with ` +
+        `the bot’s ${r.bodyBytes}-byte Block Kit reply instead of a short text costs a bare app; not part of the target.`,
       `${r.connections} connections, ${r.seconds} s per app per run, order alternating; latency = request to ack ` +
         '(the HTTP response), taken from every response.',
       `replies the bot posted to the response_url sink: ${r.delivered} for ${r.acked} acks counted ` +

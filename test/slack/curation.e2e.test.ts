@@ -149,6 +149,28 @@ describe('the curators’ report', () => {
     expect(report).toContain('It should give the exact dates');
   });
 
+  it('counts a question asked again word for word, whose answer comes from the cache', async () => {
+    const asked = async (): Promise<{ asked: number; answered: number }> => {
+      await bot.curation.flush();
+      const rows = await bot.world.db.selectFrom('question_stats').selectAll().execute();
+      return {
+        asked: rows.reduce((s, r) => s + Number(r.asked), 0),
+        answered: rows.reduce((s, r) => s + Number(r.answered), 0),
+      };
+    };
+    const before = await asked();
+    const answers = [await command('who-backs kallas'), await command('who-backs kallas')];
+    expect(answers[1]).toEqual(answers[0]);
+    const declined = [
+      await command('what colour is the nato flag?'),
+      await command('what colour is the nato flag?'),
+    ];
+    expect(declined[1]?.text).toMatch(/don’t know/);
+    expect(await asked()).toEqual({ asked: before.asked + 4, answered: before.answered + 2 });
+    const rows = await bot.world.db.selectFrom('question_log').selectAll().execute();
+    expect(rows.filter((r) => r.normalized === 'what colour is the nato flag')).toMatchObject([{ count: 2 }]);
+  });
+
   it('lets a workspace admin see the report', async () => {
     bot.fake.setUser('U0ADMIN', { is_admin: true });
     expect(JSON.stringify(await command('report', 'U0ADMIN'))).toContain('answer rate');

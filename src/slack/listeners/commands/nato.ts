@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
-import { commandReplyFor, logAsked } from '../../ask.js';
+import { type CommandReply, commandReplyFor, logAsked } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
@@ -30,22 +30,17 @@ export function natoCommand(deps: SlackDeps) {
       }
       return;
     }
-    const text = question.trim() === '' ? 'help' : question;
-    let reply: ReturnType<typeof commandReplyFor>;
+    let reply: CommandReply;
     try {
-      reply = commandReplyFor(deps.engine(), text, question);
+      reply = commandReplyFor(deps.engine(), question);
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);
       await ack({ response_type: 'ephemeral', text: failure });
       return;
     }
-    await ack({ response_type: 'ephemeral', ...reply.message });
-    await logAsked(
-      deps,
-      text,
-      reply.result,
-      { teamId: command.team_id, enterpriseId: command.enterprise_id },
-      (m) => logger.warn(m),
+    await ack(reply.ack);
+    await logAsked(deps, reply.asked, { teamId: command.team_id, enterpriseId: command.enterprise_id }, (m) =>
+      logger.warn(m),
     );
   };
 }
