@@ -211,9 +211,9 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
   // The question is usually the last clause that asks something; the rest is context or chatter.
   for (const clause of questionClauses(text).reverse()) {
     // "…and what was the reason behind it?" says what is asked but not about what: not alone.
-    const asked = index.analyze(clause).terms.filter((t) => !domainTerms.has(t) && !intentTerms.has(t));
-    if (asked.length === 0) continue;
-    const result = answerQuestion(index, clause);
+    const a = index.analyze(clause);
+    if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t))) continue;
+    const result = answerQuestion(index, clause, a);
     if (result.kind === 'answered') return result;
   }
   return answerQuestion(index, text);
@@ -232,8 +232,7 @@ export function questionClauses(text: string): string[] {
     .filter((c) => words(c).length >= 4 && questionStart.test(c));
 }
 
-function answerQuestion(index: KnowledgeIndex, text: string): Result {
-  const a = index.analyze(text);
+function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {
   const capitalized = capitalizedWords(text);
   const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {

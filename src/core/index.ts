@@ -516,7 +516,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     // Words in many examples ("who", "what") pick nothing out: gather by the rarer words when
     // there are any, so the cost follows how specific the question is, not how big the knowledge.
     const uses = (t: string): number => examplesByTerm.get(t)?.length ?? 0;
-    const picking = [...query].filter((t) => uses(t) <= commonExamples);
+    const common = Math.min(commonExamples, Math.max(100, examples.length * 0.2));
+    const picking = [...query].filter((t) => uses(t) <= common);
     const rarest = [...query].filter((t) => uses(t) > 0).sort((x, y) => uses(x) - uses(y))[0];
     const near = new Set<(typeof examples)[number]>();
     if (picking.length > 0) {

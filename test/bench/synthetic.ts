@@ -10,7 +10,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { domainWords, stopWords } from '../../src/core/lexicon.js';
 import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
 import { fnv1a } from './stats.js';
@@ -192,7 +192,9 @@ export function writeSyntheticKnowledge(size: number, baseDir: string = defaultK
       writeFileSync(join(dir, file), text);
       bytes += text.length;
     });
-    const yml = stringify(clone, { lineWidth: 0 });
+    // Written as JSON, which is YAML too: 40 times quicker to write than block YAML, and the
+    // loader reads it as it reads any knowledge file.
+    const yml = JSON.stringify(clone, null, 1);
     // Named to sort after the real file, which the loader reads first, as it does today.
     writeFileSync(join(dir, `synthetic-${code}.yml`), yml);
     bytes += yml.length;

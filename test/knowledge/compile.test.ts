@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { compileKnowledge, splitSentences } from '../../src/core/knowledge/compile.js';
 import type { KnowledgeProblem } from '../../src/core/knowledge/types.js';
 import { checkKnowledgeDir, defaultKnowledgeDir } from '../../src/knowledge/load.js';
@@ -30,6 +32,22 @@ describe('the real knowledge folder', () => {
     if (!result.ok) return;
     expect(result.knowledge.facts.length).toBeGreaterThan(30);
     for (const c of result.coverage) expect(c.uncited).toEqual([]);
+  });
+
+  it('reads the same with the fast parser as with the document model that knows line numbers', () => {
+    // The loader reads with js-yaml and builds the yaml package's document only for problems.
+    expect(loadYaml(yml, { schema: CORE_SCHEMA })).toEqual(parseDocument(yml, { uniqueKeys: true }).toJS());
+  });
+
+  it('reports a duplicate key with its line, as a YAML problem', () => {
+    const text = yml.replace('sources:\n', 'sources:\nsources:\n');
+    expect(problemsOf(text)).toEqual([
+      expect.objectContaining({
+        file: 'nato-race.yml',
+        line: lineOf('\nsources:') + 1,
+        message: expect.stringMatching(/^YAML syntax: .*unique/i),
+      }),
+    ]);
   });
 });
 
