@@ -421,7 +421,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   // stands: the example questions and keywords say what a fact is about; its quotes only touch on it.
   const factTerms = new Map<string, Map<string, number>>();
   // Example questions in canonical terms (names as entity markers), compared by overlap (Dice).
-  const examples: { factId: string; terms: Set<string> }[] = [];
+  const examples: { at: number; factId: string; terms: Set<string> }[] = [];
   const read = (text: string): Analysis => {
     const a = analyzeWith(text, false, undefined);
     addSurface(a.words);
@@ -434,7 +434,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       for (const t of a.terms) weights.set(t, Math.max(weights.get(t) ?? 0, w));
       return a;
     };
-    for (const q of f.questions) examples.push({ factId: f.id, terms: new Set(add(q, 1).phrasing) });
+    for (const q of f.questions)
+      examples.push({ at: examples.length, factId: f.id, terms: new Set(add(q, 1).phrasing) });
     for (const k of f.keywords) add(k, 1);
     add(f.answer, 0.7);
     for (const e of f.evidence) add(e.quote, 0.5);
@@ -509,6 +510,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   for (const list of examplesByTerm.values()) {
     if (list.length > commonExamples) list.sort((x, y) => byId(x.factId, y.factId));
   }
+  const seen = new Uint32Array(examples.length);
+  let asks = 0;
   const phrasingScores = (a: Analysis): Map<string, number> => {
     const query = new Set(a.phrasing);
     const scores = new Map<string, number>();
@@ -519,17 +522,26 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const common = Math.min(commonExamples, Math.max(100, examples.length * 0.2));
     const picking = [...query].filter((t) => uses(t) <= common);
     const rarest = [...query].filter((t) => uses(t) > 0).sort((x, y) => uses(x) - uses(y))[0];
-    const near = new Set<(typeof examples)[number]>();
-    if (picking.length > 0) {
-      for (const t of picking) for (const ex of examplesByTerm.get(t) ?? []) near.add(ex);
-    } else if (rarest) {
-      for (const ex of (examplesByTerm.get(rarest) ?? []).slice(0, commonExamples)) near.add(ex);
+    // Each example is compared once: marked with this question's number instead of kept in a set.
+    if (asks === 0xffffffff) {
+      seen.fill(0);
+      asks = 0;
     }
-    for (const ex of near) {
+    const asked = ++asks;
+    const compare = (ex: (typeof examples)[number]): void => {
+      if (seen[ex.at] === asked) return;
+      seen[ex.at] = asked;
       let shared = 0;
       for (const t of ex.terms) if (query.has(t)) shared++;
       const s = (2 * shared) / (ex.terms.size + query.size);
       if (s > (scores.get(ex.factId) ?? 0)) scores.set(ex.factId, s);
+    };
+    if (picking.length > 0) {
+      for (const t of picking) for (const ex of examplesByTerm.get(t) ?? []) compare(ex);
+    } else if (rarest) {
+      const list = examplesByTerm.get(rarest) ?? [];
+      for (let k = 0; k < Math.min(list.length, commonExamples); k++)
+        compare(list[k] as (typeof examples)[number]);
     }
     return scores;
   };
