@@ -1,4 +1,12 @@
-import { type Analysis, buildIndex, domainTerms, isStopWord, type KnowledgeIndex, termOf } from './index.js';
+import {
+  type Analysis,
+  buildIndex,
+  domainTerms,
+  isStopWord,
+  type KnowledgeIndex,
+  rarestOf,
+  termOf,
+} from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
 import { domainWords, stopWords, worldNames } from './lexicon.js';
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
@@ -381,13 +389,13 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   // is, not how big the knowledge is.
   const df = (t: string): number => index.postings.get(t)?.length ?? 0;
   const rare = topical.filter((t) => df(t) <= commonFacts);
-  const rarest = topical.filter((t) => df(t) > 0).sort((x, y) => df(x) - df(y))[0];
   const candidates = new Map<string, Fact>();
   if (rare.length > 0) {
     for (const t of rare) for (const f of index.postings.get(t) ?? []) candidates.set(f.id, f);
-  } else if (rarest) {
+  } else {
+    const rarest = rarestOf(topical, df);
     // Postings come in order of weight: the facts the word matters most to.
-    for (const f of (index.postings.get(rarest) ?? []).slice(0, commonFacts)) candidates.set(f.id, f);
+    for (const f of (index.postings.get(rarest ?? '') ?? []).slice(0, commonFacts)) candidates.set(f.id, f);
   }
 
   const phrasing = index.phrasingScores(a);

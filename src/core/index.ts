@@ -110,6 +110,16 @@ const succeedWords = new Set([
   'follow',
   'follows',
 ]);
+/** Of words some of which are in use, the one used least: `uses` counts where. */
+export function rarestOf(ws: readonly string[], uses: (w: string) => number): string | undefined {
+  let best: string | undefined;
+  for (const w of ws) {
+    const n = uses(w);
+    if (n > 0 && (best === undefined || n < uses(best))) best = w;
+  }
+  return best;
+}
+
 /** The word with one letter dropped, every way. */
 function dropOne(w: string): string[] {
   const out: string[] = [];
@@ -181,14 +191,14 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   };
   for (const e of knowledge.entities) for (const a of [e.name, ...e.aliases]) addSurface(tokens(a));
   // Typo targets by the keys they are found under (see indexSurface), and in the order they came.
-  const byLetter = new Map<string, string[]>();
+  const byDropped = new Map<string, string[]>();
   const rank = new Map<string, number>();
   const knownTerms = new Set<string>();
   const indexSurface = (): void => {
     const push = (key: string, w: string): void => {
-      const list = byLetter.get(key);
+      const list = byDropped.get(key);
       if (list) list.push(w);
-      else byLetter.set(key, [w]);
+      else byDropped.set(key, [w]);
     };
     // Stop words are correction targets too, so "ther" becomes "there", not "other".
     for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
@@ -210,7 +220,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const order = (x: string, y: string): number => (rank.get(x) ?? 0) - (rank.get(y) ?? 0);
     if (word.length === 3) {
       // Three letters only count as a typo for a dropped letter: "wen" is "when", "jon" is "john".
-      const found = (byLetter.get(word) ?? [])
+      const found = (byDropped.get(word) ?? [])
         .filter((c) => c.length === 4 && droppedOneLetter(word, c))
         .sort(order)[0];
       correctionCache.set(word, found);
@@ -220,7 +230,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const keys = [word, ...dropOne(word)];
     if (budget >= 2) keys.push(...dropOne(word).flatMap(dropOne));
     const near = new Set<string>();
-    for (const k of keys) for (const c of byLetter.get(k) ?? []) near.add(c);
+    for (const k of keys) for (const c of byDropped.get(k) ?? []) near.add(c);
     // Another first letter is allowed only in long words, one slip away (see below).
     const sameFirst = [...near].filter((c) => c[0] === word[0]);
     const sameSecond = word.length >= 7 ? [...near].filter((c) => c[1] === word[1]) : [];
@@ -521,7 +531,6 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     const uses = (t: string): number => examplesByTerm.get(t)?.length ?? 0;
     const common = Math.min(commonExamples, Math.max(100, examples.length * 0.2));
     const picking = [...query].filter((t) => uses(t) <= common);
-    const rarest = [...query].filter((t) => uses(t) > 0).sort((x, y) => uses(x) - uses(y))[0];
     // Each example is compared once: marked with this question's number instead of kept in a set.
     if (asks === 0xffffffff) {
       seen.fill(0);
@@ -538,8 +547,8 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     };
     if (picking.length > 0) {
       for (const t of picking) for (const ex of examplesByTerm.get(t) ?? []) compare(ex);
-    } else if (rarest) {
-      const list = examplesByTerm.get(rarest) ?? [];
+    } else {
+      const list = examplesByTerm.get(rarestOf([...query], uses) ?? '') ?? [];
       for (let k = 0; k < Math.min(list.length, commonExamples); k++)
         compare(list[k] as (typeof examples)[number]);
     }

@@ -136,7 +136,7 @@ export function typoBudget(length: number): number {
 }
 
 /** One non-global pattern matching wherever any of `patterns` (all plain /g) would match. */
-export function unionOf(patterns: RegExp[]): RegExp {
+function unionOf(patterns: RegExp[]): RegExp {
   for (const re of patterns) {
     if (re.flags !== 'g') throw new Error(`unionOf expects /g patterns, got /${re.source}/${re.flags}`);
   }
