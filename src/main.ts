@@ -16,6 +16,7 @@ import { createScheduler } from './digest/scheduler.js';
 import { readiness } from './health.js';
 import { defaultKnowledgeDir } from './knowledge/load.js';
 import { knowledgeHolder } from './knowledge/reloader.js';
+import { warmUp } from './knowledge/warm-up.js';
 import { jsonLog } from './log.js';
 import { type Readiness, type RunningApp, startSlackApp } from './slack/app.js';
 import { curatorCheck } from './slack/curators.js';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   }
 
   const log = jsonLog({ level: config.logLevel, secrets: config.secrets });
+  const warmed = warmUp(engine);
+  log.info(`engine warmed up: ${warmed.questions} questions in ${Math.round(warmed.ms)} ms`);
   let db: Db;
   try {
     db = await openDatabase(config.database, {
@@ -78,7 +81,11 @@ async function main(): Promise<void> {
     );
   await knownFacts(engine);
   // Reloads (`/nato reload`, SIGHUP) swap the engine; facts they add show up in the next digest.
-  const knowledge = knowledgeHolder(config.knowledgeDir ?? defaultKnowledgeDir, engine, knownFacts);
+  // A reloaded engine is warmed up before it takes over, like the first one.
+  const knowledge = knowledgeHolder(config.knowledgeDir ?? defaultKnowledgeDir, engine, async (e) => {
+    warmUp(e);
+    await knownFacts(e);
+  });
   process.on('SIGHUP', () => {
     void knowledge.reload().then((result) => {
       if (result.ok)

@@ -10,8 +10,8 @@ export interface Mention {
   start: number;
   end: number;
   fuzzy: boolean;
-  /** For a fuzzy match, the alias word it was corrected to. */
-  word?: string;
+  /** For a fuzzy match, the alias word it was corrected to. Always present, so mentions share one shape. */
+  word: string | undefined;
 }
 
 /** A question reduced to what the matcher compares: canonical terms and entity markers (`@id`). */
@@ -294,7 +294,13 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         continue;
       }
       if (exact) {
-        mentions.push({ entityId: exact.entityId, start: i, end: i + exact.words.length, fuzzy: false });
+        mentions.push({
+          entityId: exact.entityId,
+          start: i,
+          end: i + exact.words.length,
+          fuzzy: false,
+          word: undefined,
+        });
         i += exact.words.length;
         continue;
       }
