@@ -33,7 +33,16 @@ const clearWinnerMargin = 0.35;
 /** A word more facts than this use is too common to gather candidates by. */
 const commonFacts = 100;
 /** Terms too common to decide anything on their own, so never held against a fact. */
-const weakTerms: ReadonlySet<string> = new Set(['not']);
+/**
+ * Words that shade a question without saying what it is about ("any meetings *scheduled* before
+ * July", "what *exactly* did Kirby say"): they count for little, and a fact need not contain them.
+ */
+const weakTerms: ReadonlySet<string> = new Set([
+  'not',
+  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically'
+    .split(' ')
+    .map(termOf),
+]);
 
 export interface Engine {
   readonly knowledge: Knowledge;
@@ -344,8 +353,13 @@ function isMetaFact(fact: Fact): boolean {
   return (metaFactIds as readonly string[]).includes(fact.id);
 }
 
+/** "What kinds of things can I ask?" asks what "what can I ask" asks. */
+const metaFiller: ReadonlySet<string> = new Set(
+  'kind kinds sort sorts type types of things stuff'.split(' '),
+);
+
 function metaIntent(ws: string[]): Fact | undefined {
-  const asked = new Set(ws);
+  const asked = new Set(ws.filter((w) => !metaFiller.has(w)));
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of metaFacts) {
     for (const q of fact.questions) {

@@ -40,7 +40,7 @@ export const stopWords = new Set(
  */
 export const domainWords = new Set(
   `nato alliance secretary general sg secgen job post role position top
-  race contest next new successor succeed successor leader leadership head chief boss
+  race contest saga drama next new successor succeed successor leader leadership head chief boss
   org organisation organization year years story piece`
     .split(/\s+/)
     .filter(Boolean),
@@ -406,6 +406,20 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:the )?(?:lions? share|bulk) of\b/g, 'majority of'],
   // "are the allies at odds" (before "odds" = chance)
   [/\bat odds\b/g, 'differ'],
+  // "was it reuters that carried the white house comments": published, not carried by hand
+  [
+    /\b(?:carry|carries|carried|carrying) (?:the|this|that|those|these|his|her|their)(?: \w+){0,2} (?:story|stories|comments?|remarks?|report|news|quotes?|statements?)\b/g,
+    'report',
+  ],
+  // "what's your source and how old is it": the knowledge's date, not someone's age
+  [
+    /\bhow old is (?:it|this|that|your (?:source|info|information|data|article|knowledge))\b/g,
+    'how current is',
+  ],
+  // "if moscow's aggression pays off": Russia wins
+  [/\b(?:pay|pays|paid|paying) off\b/g, 'win'],
+  // "how has rutte been paving the way to take over from stoltenberg": succeed him
+  [/\b(?:take|takes|took|taken|taking) over from\b/g, 'succeed'],
   // "what's rutte's day job"
   [/\bday job\b/g, 'job'],
   // "where does kallas hail from"
@@ -422,7 +436,8 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:lock|locks|locked|locking) (?:down|up)\b/g, 'consolidate'],
   [/\b(?:pick|picks|picked|picking) up\b/g, 'gain'],
   [/\b(?:got|get|gets|have|has|had) (?:\w+ )?on side\b/g, 'back'],
-  [/\bon (?:his|her|their) side\b/g, 'back'],
+  // "is Turkey on Rutte's side?"
+  [/\bon (?!the |this |that |other |either |both )\w+ side\b/g, 'back'],
   [/\bhow much of\b/g, 'proportion of'],
   [/\bused to (?:be|have|hold)\b/g, 'former'],
   [/\bthe reason (?:behind|for)\b/g, 'why'],
