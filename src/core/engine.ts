@@ -202,8 +202,13 @@ const outcomes = new Set([
 
 /** "Who will win?", "what is Stoltenberg going to do after NATO?": asks about an outcome to come. */
 function isPrediction(ws: string[]): boolean {
-  return ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w));
+  return (
+    (ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w))) || hindsight.test(ws.join(' '))
+  );
 }
+
+/** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
+const hindsight = /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office)\b/;
 
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {
@@ -225,6 +230,9 @@ function capitalizedWords(text: string): Set<string> {
  */
 function answerFreeText(index: KnowledgeIndex, text: string): Result {
   if (words(text).length < longQuestion) return answerQuestion(index, text);
+  // Asked in hindsight anywhere in the message, no clause of it is answered by the article.
+  const whole = index.analyze(text);
+  if (hindsight.test(whole.words.join(' '))) return offTopic(index);
   // The question is usually the last clause that asks something; the rest is context or chatter.
   for (const clause of questionClauses(text).reverse()) {
     // "…and what was the reason behind it?" says what is asked but not about what: not alone.
@@ -233,7 +241,7 @@ function answerFreeText(index: KnowledgeIndex, text: string): Result {
     const result = answerQuestion(index, clause, a);
     if (result.kind === 'answered') return result;
   }
-  return answerQuestion(index, text);
+  return answerQuestion(index, text, whole);
 }
 
 const questionStart =
@@ -245,7 +253,14 @@ export function questionClauses(text: string): string[] {
     .split(
       /(?<=[?!.;:])\s+|,\s*|\s+[-–—]+\s+|\s+(?:but|and|so)\s+(?=(?:who|what|which|when|where|why|how|is|are|does|do|did|has|can)\b)/i,
     )
-    .map((c) => c.trim().replace(/^(?:so|and|but|also|anyway|ok|okay|well)\s+/i, ''))
+    .map((c) =>
+      c
+        .trim()
+        .replace(
+          /^(?:(?:so|and|but|also|anyway|ok|okay|well|roughly|approximately|basically|honestly|seriously|just|quickly|briefly|realistically)\s+)+/i,
+          '',
+        ),
+    )
     .filter((c) => words(c).length >= 4 && questionStart.test(c));
 }
 

@@ -275,7 +275,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       (a !== undefined && a.length >= 5 && a === `${b}s`) ||
       (fuzzy &&
         a !== undefined &&
-        ((a.length >= 5 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
+        ((a.length >= 4 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
     for (let i = 0; i < ws.length; ) {
       const w = ws[i] as string;
       let exact = exactAt(ws, i);
@@ -443,6 +443,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     addSurface(a.words);
     return a;
   };
+  const people = new Set(knowledge.entities.filter((e) => e.kind === 'person').map((e) => entityTerm(e.id)));
   for (const f of allFacts) {
     const weights = new Map<string, number>();
     const add = (text: string, w: number): Analysis => {
@@ -455,6 +456,12 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     for (const k of f.keywords) add(k, 1);
     add(f.answer, 0.7);
     for (const e of f.evidence) add(e.quote, 0.5);
+    // A fact is about its subjects: another person its examples or answer name in passing
+    // ("is Kallas eyeing Stoltenberg's job?") is only touched on.
+    const subjects = new Set(f.subjects.map(entityTerm));
+    for (const [t, w] of weights) {
+      if (people.has(t) && !subjects.has(t)) weights.set(t, Math.min(w, 0.6));
+    }
     for (const s of f.subjects) weights.set(entityTerm(s), 1);
     if (f.id === 'timeline') {
       // The timeline is made of the dated facts: it speaks of their people and events too.
