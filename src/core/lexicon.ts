@@ -419,14 +419,20 @@ export const phraseRewrites: [RegExp, string][] = [
   // "what role does biden play", "what part did Kallas play": the role
   [/\b(role|part) (does|did|do) ((?:\w+ ){1,3})play\b/g, '$1 $2 $3'],
   // "what does the article say about rishi sunak": about him, not about the article
-  [/\b(?:does|did) (?:the|this|that) (?:article|piece|story|report) (?:say|tell (?:us|me)) about\b/g, 'about'],
+  [
+    /\b(?:does|did) (?:the|this|that) (?:article|piece|story|report) (?:say|tell (?:us|me)) about\b/g,
+    'about',
+  ],
   [/\b(?:in|from) (?:the|this|that) (?:article|piece)\b/g, ' '],
   // "germany pro rutte y/n"
   [/\by n\b/g, ' '],
   // "what proportion has signed on for Rutte"
   [/\b(?:sign|signs|signed|signing) (?:on|up) (?:for|to|behind|with)\b/g, 'back'],
   // "how long is a secretary general's term": the office's rules, not when this holder leaves
-  [/\bhow long (?:is|are|does|do) (?:a|an|the) (?:\w+ ){0,4}(?:term|terms|mandate|mandates)\b/g, 'mandate length'],
+  [
+    /\bhow long (?:is|are|does|do) (?:a|an|the) (?:\w+ ){0,4}(?:term|terms|mandate|mandates)\b/g,
+    'mandate length',
+  ],
   // "how much longer is stoltenberg in the job"
   [/\bhow (?:much )?longer\b/g, 'when'],
   // "by when will we know the next sec gen": when it is decided
