@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
 
   const log = jsonLog({ level: config.logLevel, secrets: config.secrets });
-  const warmed = warmUp(engine);
+  const warmed = await warmUp(engine);
   log.info(`engine warmed up: ${warmed.questions} questions in ${Math.round(warmed.ms)} ms`);
   let db: Db;
   try {
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   // Reloads (`/nato reload`, SIGHUP) swap the engine; facts they add show up in the next digest.
   // A reloaded engine is warmed up before it takes over, like the first one.
   const knowledge = knowledgeHolder(config.knowledgeDir ?? defaultKnowledgeDir, engine, async (e) => {
-    warmUp(e);
+    await warmUp(e);
     await knownFacts(e);
   });
   process.on('SIGHUP', () => {

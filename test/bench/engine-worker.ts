@@ -53,7 +53,7 @@ const gc = (): void => {
   (globalThis as { gc?: () => void }).gc?.();
 };
 
-function main(): void {
+async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as WorkerInput;
   const send = (m: WorkerMessage, then?: () => void): void => {
     // The callback runs once the message is handed to the channel, so a large one is not cut off.
@@ -75,7 +75,7 @@ function main(): void {
   send({ type: 'started', loadMs: t1 - t0, indexMs: t2 - t1 });
   // The bot's start-up warm-up: the knowledge's own example questions in the shapes users send
   // (none of them an eval question), so the JIT has compiled the engine before it is timed.
-  const warmed = warmUp(engine);
+  const warmed = await warmUp(engine);
   gc();
   const memory = process.memoryUsage();
 
@@ -134,4 +134,4 @@ function main(): void {
   );
 }
 
-main();
+void main();
