@@ -39,7 +39,7 @@ const commonFacts = 100;
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically'
+  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically tend tends usually generally typically normally once'
     .split(' ')
     .map(termOf),
 ]);
@@ -315,9 +315,10 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // Words the knowledge never uses: in "is Rutte married?" the one known word is a name, and
   // "married" is what the question is about. Only a question with three or more known content
   // words that all fit one fact may carry one stray unknown word.
-  if (a.foreign.length > 0) {
+  const strangers = a.foreign.filter((w) => !weakTerms.has(termOf(w))).length;
+  if (strangers > 0) {
     const room = long ? Math.max(1, Math.floor(known.length / 2)) : known.length >= 3 ? 1 : 0;
-    if (a.foreign.length > room) return offTopic(index, ranked);
+    if (strangers > room) return offTopic(index, ranked);
   }
   const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
     (t) => !foreign.has(t) && !weakTerms.has(t),

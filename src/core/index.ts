@@ -99,7 +99,15 @@ export function tokens(text: string): string[] {
   return s ? s.split(' ') : [];
 }
 
-const successorWords = new Set(['successor', 'successors', 'replacement', 'replacements', 'shoes']);
+const successorWords = new Set([
+  'successor',
+  'successors',
+  'replacement',
+  'replacements',
+  'shoes',
+  'chair',
+  'seat',
+]);
 const succeedWords = new Set([
   'succeed',
   'succeeds',

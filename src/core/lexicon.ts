@@ -29,6 +29,7 @@ export const stopWords = new Set(
   out up down aim
   mean meaning tbh imo afaik also already anyway besides see sees sorry apologies bother remind
   appreciate cheers colleague colleagues coworker manager teammate
+  thread channel dm toward towards
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -417,7 +418,7 @@ export const phraseRewrites: [RegExp, string][] = [
     'how current is',
   ],
   // "what role does biden play", "what part did Kallas play": the role
-  [/\b(role|part) (does|did|do) ((?:\w+ ){1,3})play\b/g, '$1 $2 $3'],
+  [/\b(role|part) (does|did|do) ((?:\w+ ){1,5})play\b/g, '$1 $2 $3'],
   // "what does the article say about rishi sunak": about him, not about the article
   [
     /\b(?:does|did) (?:the|this|that) (?:article|piece|story|report) (?:say|tell (?:us|me)) about\b/g,
@@ -437,6 +438,38 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bhow (?:much )?longer\b/g, 'when'],
   // "by when will we know the next sec gen": when it is decided
   [/\b(?:will|do|would|can|shall) (?:we|they|you|i|people) (?:know|find out|hear)\b/g, 'decide'],
+  // "give me the quick rundown on Mark Rutte", "rutte bio in one line": who he is
+  [
+    /\b(?:give me |tell me |what is |what s )?(?:the |a )?(?:quick |short |brief )?(?:rundown|lowdown|bio|biography|primer) (?:on|of|for|about)\b/g,
+    'who is',
+  ],
+  [/\b(?:bio|biography|rundown|lowdown)\b/g, 'who is'],
+  [/\bin (?:one|a|two) (?:line|sentence|lines|sentences)\b/g, ' '],
+  // "working his way towards Stoltenberg's chair": his post, the race for it (not "the chair of")
+  [/\b(?<!the |a )(?:chair|seat)\b/g, 'successor'],
+  // "can you confirm?", "is that confirmed?": asking to check, not about an announcement
+  [/\b(?:can|could) (?:you|u) (?:confirm|verify|check)\b/g, ' '],
+  [/\bis (?:that|this|it) (?:confirmed|verified)\b/g, ' '],
+  // "Germany: for or against Rutte?"
+  [/\bfor or against\b/g, 'back'],
+  // "key dates pls"
+  [/\b(?:key|important|main|major) dates\b/g, 'timeline'],
+  // "how has rutte been working his way towards the job"
+  [/\b(?:work|works|worked|working) (?:his|her|their) way\b/g, 'consolidate'],
+  // "when are the allies expected to land on a decision"
+  [
+    /\b(?:land|lands|landed|landing|settle|settles|settled|settling) on (?:a |an |the )?(?:decision|choice|name|candidate)\b/g,
+    'decide',
+  ],
+  // Months as chat abbreviates them: "was rutte on the ballot in nov?"
+  [/\bfeb\b/g, 'february'],
+  [/\bapr\b/g, 'april'],
+  [/\bjul\b/g, 'july'],
+  [/\baug\b/g, 'august'],
+  [/\bsept?\b/g, 'september'],
+  [/\boct\b/g, 'october'],
+  [/\bnov\b/g, 'november'],
+  [/\bdec\b/g, 'december'],
   // "if moscow's aggression pays off": Russia wins
   [/\b(?:pay|pays|paid|paying) off\b/g, 'win'],
   // "how has rutte been paving the way to take over from stoltenberg": succeed him
@@ -454,7 +487,7 @@ export const phraseRewrites: [RegExp, string][] = [
   ],
   [/\b(?:line|lines|lined|lining) up (?:behind|for)\b/g, 'back'],
   [/\bin (?:\w+ )?corner\b/g, 'back'],
-  [/\b(?:lock|locks|locked|locking) (?:down|up)\b/g, 'consolidate'],
+  [/\b(?:lock|locks|locked|locking) (?:\w+ )?(?:down|up)\b/g, 'consolidate'],
   [/\b(?:pick|picks|picked|picking) up\b/g, 'gain'],
   [/\b(?:got|get|gets|have|has|had) (?:\w+ )?on side\b/g, 'back'],
   // "is Turkey on Rutte's side?"
@@ -482,7 +515,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:so far|at all|figure out|find out|by the way|any idea|no idea|in general|as far as)\b/g, ' '],
   [/\bhow come\b/g, 'why'],
   // "What's the American take on Rutte?" is a view; "what commands it takes" is not.
-  [/\b(?:the|his|her|their|its|your|our|s|\w+n) take\b/g, 'view'],
+  [/(?<=\b(?:the|his|her|their|its|your|our|s|\w+n) )take\b/g, 'view'],
   [/\btake on\b/g, 'view on'],
   // "Who is in the running?", "is she running for the job?": a candidacy, not leading a country.
   [/\bin the (?:running|race|frame|mix|hunt)\b/g, 'candidate'],
@@ -780,6 +813,7 @@ export const synonymGroups: string[][] = [
     'essential',
     'pivotal',
     'significant',
+    'significance',
     'significance',
     'decisive',
   ],
