@@ -8,10 +8,10 @@ import { loadEvalSet, score } from './evaluate.js';
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // Measured: 96.6% / 97.3% on 1,596 questions.
+  // Measured: 96.8% / 97.0% on 1,796 questions.
   dev: { accuracy: 0.96, abstention: 0.96 },
-  // The ninth held-out set, measured once: 85.9% / 94.1%. A new held-out set gets its own floors.
-  test: { accuracy: 0.84, abstention: 0.92 },
+  // The tenth held-out set, measured once: 88.4% / 98.1%. A new held-out set gets its own floors.
+  test: { accuracy: 0.87, abstention: 0.96 },
 } as const;
 
 const engine = createEngine(loadKnowledge().knowledge);
