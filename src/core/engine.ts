@@ -39,7 +39,7 @@ const commonFacts = 100;
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically tend tends usually generally typically normally once'
+  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically tend tends usually generally typically normally once true real worth'
     .split(' ')
     .map(termOf),
 ]);

@@ -29,7 +29,7 @@ export const stopWords = new Set(
   out up down aim
   mean meaning tbh imo afaik also already anyway besides see sees sorry apologies bother remind
   appreciate cheers colleague colleagues coworker manager teammate
-  thread channel dm toward towards
+  thread channel dm toward towards beat
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -440,7 +440,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:will|do|would|can|shall) (?:we|they|you|i|people) (?:know|find out|hear)\b/g, 'decide'],
   // "give me the quick rundown on Mark Rutte", "rutte bio in one line": who he is
   [
-    /\b(?:give me |tell me |what is |what s )?(?:the |a )?(?:quick |short |brief )?(?:rundown|lowdown|bio|biography|primer) (?:on|of|for|about)\b/g,
+    /\b(?:give me |tell me |what is |what s )?(?:the |a |some )?(?:quick |short |brief )?(?:rundown|lowdown|bio|biography|primer|background) (?:on|of|for|about)\b/g,
     'who is',
   ],
   [/\b(?:bio|biography|rundown|lowdown)\b/g, 'who is'],
@@ -450,6 +450,15 @@ export const phraseRewrites: [RegExp, string][] = [
   // "can you confirm?", "is that confirmed?": asking to check, not about an announcement
   [/\b(?:can|could) (?:you|u) (?:confirm|verify|check)\b/g, ' '],
   [/\bis (?:that|this|it) (?:confirmed|verified)\b/g, ' '],
+  // "the Yanks are all in on Rutte", "how many members has Rutte got in the bag"
+  [/\ball in (?:on|for|behind)\b/g, 'back'],
+  [/\bin the bag\b/g, 'back'],
+  // "did any French official go on the record about Rutte"
+  [/\b(?:(?:go|goes|went|gone|going) )?on (?:the )?record\b/g, 'say'],
+  // "which article are you pulling from"
+  [/\b(?:pull|pulls|pulled|pulling) (?:from|on)\b/g, 'based on'],
+  // "any rivals worth knowing about"
+  [/\bworth (?:knowing|mentioning|watching|noting)(?: about)?\b/g, ' '],
   // "Germany: for or against Rutte?"
   [/\bfor or against\b/g, 'back'],
   // "key dates pls"
@@ -497,7 +506,8 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bthe reason (?:behind|for)\b/g, 'why'],
   [/\bwhat time is it\b/g, 'clock'],
   [/\bwhat(?: is|s) (?:his|her|their|the) (?:deal|story)\b/g, 'who is'],
-  [/\bsec(?:retary)? gen\b/g, 'secgen'],
+  // "the current sec gen": written out, so that names like "current secretary general" match
+  [/\bsec(?:retary)? gen\b/g, 'secretary general'],
   [/\b(?:fall|falls|fell|falling) apart\b/g, 'collapse'],
   [/\bstands? on\b/g, 'view on'],
   [/\b(?:tighten|tightens|tightened|tightening) (?:his|her|its|their) grip\b/g, 'consolidate'],
@@ -530,7 +540,8 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:stand|stands|stood|standing) (?:again|for)\b/g, 'run'],
   // The asker's own schedule ("before my call", "after we meet") is not part of the question.
   [/\b(?:before|after|until|till) (?:my|our|your|i|we|you) \w+\b/g, ' '],
-  [/\b(?:such a |so )?big deal\b/g, 'important'],
+  [/\b(?:such a |so |how )?big (?:a )?deal\b/g, 'important'],
+  [/\bin (?:\w+ )?terms\b/g, ' '],
   [/\baccording to (?:the |this |that )?(?:article|report|piece|story|source)\b/g, ' '],
   [/\bre election\b/g, 'reelection'],
   [/\b(?:time|years?) (?:in (?:power|charge|office)|at the helm)\b/g, 'tenure'],
