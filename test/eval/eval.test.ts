@@ -8,10 +8,10 @@ import { loadEvalSet, score } from './evaluate.js';
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // Measured: 96.8% / 97.0% on 1,796 questions.
+  // Measured: 96.7% / 97.1% on 1,996 questions.
   dev: { accuracy: 0.96, abstention: 0.96 },
-  // The tenth held-out set, measured once: 88.4% / 98.1%. A new held-out set gets its own floors.
-  test: { accuracy: 0.87, abstention: 0.96 },
+  // The eleventh held-out set, measured once: 84.9% / 94.4%. A new held-out set gets its own floors.
+  test: { accuracy: 0.83, abstention: 0.92 },
 } as const;
 
 const engine = createEngine(loadKnowledge().knowledge);
