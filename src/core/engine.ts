@@ -346,7 +346,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     !best.fact.subjects.some((s) => second.fact.subjects.includes(s));
   const confident = long ? best.coverage >= longCoverageFloor : best.score >= answerFloor;
   if (confident && !tied) {
-    const suggestions = second && second.score >= ambiguousFloor ? [suggestionFor(second.fact)] : [];
+    const suggestions = second && second.score >= ambiguousFloor ? [suggestionFor(index, second.fact)] : [];
     const answer = answerFor(index, best.fact, Math.min(1, best.score));
     return { ...answer, suggestions };
   }
@@ -359,7 +359,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
         kind: 'ambiguous',
         text: 'I’m not sure which of these you mean:',
         confidence: best.score,
-        suggestions: options.map((r) => suggestionFor(r.fact)),
+        suggestions: options.map((r) => suggestionFor(index, r.fact)),
       };
     }
   }
@@ -505,7 +505,7 @@ function offTopic(index: KnowledgeIndex, ranked: Scored[] = []): Unknown {
   return unknown(
     'off-topic',
     'I don’t know: the article I rely on doesn’t answer that. I can tell you who backs Rutte, who else is in the running, the key dates, and what was said.',
-    facts.length > 0 ? facts.map(suggestionFor) : defaultSuggestions(index),
+    facts.length > 0 ? facts.map((f) => suggestionFor(index, f)) : defaultSuggestions(index),
   );
 }
 
@@ -513,10 +513,41 @@ function unknown(reason: Unknown['reason'], text: string, suggestions: Suggestio
   return { kind: 'unknown', text, confidence: 0, suggestions, reason };
 }
 
-function suggestionFor(fact: Fact): Suggestion {
-  const q = fact.questions[0] as string;
+/** A fact's first example question, written as a sentence with its names capitalised. */
+function suggestionFor(index: KnowledgeIndex, fact: Fact): Suggestion {
+  const casing = namesCasing(index);
+  const q = (fact.questions[0] as string)
+    .replace(/[\p{L}]+/gu, (w) => casing.get(w) ?? acronyms.get(w) ?? w)
+    .replace(/\bthe us\b/g, 'the US');
   const label = `${q.charAt(0).toUpperCase()}${q.slice(1)}?`;
   return { label, query: label };
+}
+
+const acronyms: ReadonlyMap<string, string> = new Map(
+  ['nato', 'uk', 'usa', 'nsc', 'eu'].map((a) => [a, a.toUpperCase()]),
+);
+const casings = new WeakMap<KnowledgeIndex, Map<string, string>>();
+/**
+ * "france" → "France", "nato" → "NATO": words the sources only ever write with capitals, as they
+ * write them (a word also written in lower case, like "summit", stays as it is).
+ */
+function namesCasing(index: KnowledgeIndex): Map<string, string> {
+  let casing = casings.get(index);
+  if (!casing) {
+    const written = new Map<string, string | null>();
+    for (const source of index.knowledge.sources) {
+      for (const w of source.text.match(/[\p{L}]+/gu) ?? []) {
+        const lower = w.toLowerCase();
+        const seen = written.get(lower);
+        if (w === lower) written.set(lower, null);
+        else if (seen === undefined) written.set(lower, w);
+      }
+    }
+    casing = new Map();
+    for (const [lower, w] of written) if (w) casing.set(lower, w);
+    casings.set(index, casing);
+  }
+  return casing;
 }
 
 export function defaultSuggestions(index: KnowledgeIndex): Suggestion[] {

@@ -133,6 +133,21 @@ describe('abstention', () => {
     expect(result.suggestions.length).toBeGreaterThan(0);
   });
 
+  it('writes suggestions as sentences, with names as the article writes them', () => {
+    const labels = [
+      ...engine.ask('what did rutte say about china').suggestions,
+      ...engine.ask('what did kirby say about stoltenberg').suggestions,
+      ...engine.ask('who backs rutte?').suggestions,
+    ].map((s) => s.label);
+    expect(labels).toContain('Does France back Rutte?');
+    expect(labels).toContain('Who is John Kirby?');
+    expect(labels).toContain('Does the US back Rutte?');
+    for (const label of labels) {
+      expect(label, label).toMatch(/^[A-Z].*\?$/);
+      expect(label, label).not.toMatch(/\b(?:rutte|france|kirby|john)\b/);
+    }
+  });
+
   it('answers an in-domain gap with the backers the article names', () => {
     const result = engine.ask('Does Poland back Rutte?');
     expect(outcome(result)).toBe('rutte-backers');
