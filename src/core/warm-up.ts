@@ -12,7 +12,7 @@ export function* warmUpQuestions(knowledge: Knowledge): Generator<string> {
   yield* ['help', 'timeline', 'about', 'candidates', 'what can you do?', ':wave:', '   '];
   const facts = [...metaFacts, ...knowledge.facts].filter((f) => f.questions.length > 0);
   const people = knowledge.entities.filter((e) => e.kind === 'person');
-  const longest = Math.max(0, ...facts.map((f) => f.questions.length));
+  const longest = facts.reduce((most, f) => Math.max(most, f.questions.length), 0);
   let n = 0;
   for (let k = 0; k < longest; k++) {
     for (const fact of facts) {
