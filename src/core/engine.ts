@@ -42,6 +42,10 @@ const weakTerms: ReadonlySet<string> = new Set([
   ...'scheduled planned expected supposed exactly actually really specific specifically properly basically tend tends usually generally typically normally once true real worth'
     .split(' ')
     .map(termOf),
+  // Hedges, intensifiers and discourse adverbs.
+  ...`apparently supposedly allegedly reportedly presumably seemingly evidently ostensibly purportedly arguably conceivably possibly certainly definitely absolutely clearly obviously truly genuinely seriously frankly simply merely largely mostly mainly primarily particularly especially notably indeed anyways nevertheless nonetheless however meanwhile moreover furthermore additionally incidentally admittedly overall ultimately eventually sometime nowadays anymore shortly extremely incredibly hugely massively highly greatly deeply strongly firmly fully entirely utterly fairly somewhat slightly nearly almost approximately virtually broadly widely super precisely necessarily somehow personally tho idk ngl tbf fwiw imho iirc lowkey`
+    .split(/\s+/)
+    .map(termOf),
 ]);
 
 export interface Engine {

@@ -189,7 +189,7 @@ export function compileRewrites(rules: readonly (readonly [RegExp, string])[]): 
  */
 export function firstWords(re: RegExp): Set<string> | undefined {
   const src = re.source;
-  if (!src.startsWith('\\b')) return undefined;
+  if (!src.startsWith('\\b') || hasTopLevelAlternative(src)) return undefined;
   const rest = src.slice(2);
   // The word must end at a space or \b that is not itself optional (" ?" would not end it).
   const plain = /^([a-z]+)(?: (?![?*{])|\\b)/.exec(rest);
@@ -203,4 +203,20 @@ export function firstWords(re: RegExp): Set<string> | undefined {
     firsts.add(first);
   }
   return firsts;
+}
+
+/** "a|b" at the top of a pattern: its matches need not start with the first branch's words. */
+function hasTopLevelAlternative(src: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }

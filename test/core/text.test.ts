@@ -113,6 +113,10 @@ describe('compileRewrites', () => {
     expect(firstWords(/\btime ?frames?\b/g)).toBeUndefined();
     expect(firstWords(/\b(?:short|long) ?list\b/g)).toBeUndefined();
     expect(firstWords(/(\w+)'s\b/g)).toBeUndefined();
+    // Another branch at the top may start with any word.
+    expect(firstWords(/\b(?:on|over) the wires?\b|\bnews ?wires?\b/g)).toBeUndefined();
+    expect(firstWords(/\b(?:on|over) the (?:wire|news|a|b)\b/g)).toEqual(new Set(['on', 'over']));
+    expect(firstWords(/\bon [a|b] wire\b/g)).toEqual(new Set(['on']));
   });
 
   it('gives what applying every rule in turn gives, including rules that feed later ones', () => {
