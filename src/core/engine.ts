@@ -32,18 +32,17 @@ const clearWinnerScore = 0.8;
 const clearWinnerMargin = 0.35;
 /** A word more facts than this use is too common to gather candidates by. */
 const commonFacts = 100;
-/** Terms too common to decide anything on their own, so never held against a fact. */
 /**
  * Words that shade a question without saying what it is about ("any meetings *scheduled* before
  * July", "what *exactly* did Kirby say"): they count for little, and a fact need not contain them.
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'scheduled planned expected supposed exactly actually really specific specifically properly basically tend tends usually generally typically normally once true real worth'
+  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth'
     .split(' ')
     .map(termOf),
   // Hedges, intensifiers and discourse adverbs.
-  ...`apparently supposedly allegedly reportedly presumably seemingly evidently ostensibly purportedly arguably conceivably possibly certainly definitely absolutely clearly obviously truly genuinely seriously frankly simply merely largely mostly mainly primarily particularly especially notably indeed anyways nevertheless nonetheless however meanwhile moreover furthermore additionally incidentally admittedly overall ultimately eventually sometime nowadays anymore shortly extremely incredibly hugely massively highly greatly deeply strongly firmly fully entirely utterly fairly somewhat slightly nearly almost approximately virtually broadly widely super precisely necessarily somehow personally tho idk ngl tbf fwiw imho iirc lowkey`
+  ...`apparently supposedly allegedly reportedly presumably seemingly evidently ostensibly purportedly arguably conceivably possibly certainly definitely absolutely clearly obviously truly genuinely seriously frankly simply merely largely mostly mainly primarily particularly especially notably indeed anyways nevertheless nonetheless however meanwhile moreover furthermore additionally incidentally admittedly overall sometime nowadays anymore shortly extremely incredibly hugely massively highly greatly deeply strongly firmly fully entirely utterly fairly somewhat slightly nearly almost approximately virtually broadly widely super precisely necessarily somehow personally tho lowkey`
     .split(/\s+/)
     .map(termOf),
 ]);

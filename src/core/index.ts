@@ -99,15 +99,7 @@ export function tokens(text: string): string[] {
   return s ? s.split(' ') : [];
 }
 
-const successorWords = new Set([
-  'successor',
-  'successors',
-  'replacement',
-  'replacements',
-  'shoes',
-  'chair',
-  'seat',
-]);
+const successorWords = new Set(['successor', 'successors', 'replacement', 'replacements', 'shoes']);
 const succeedWords = new Set([
   'succeed',
   'succeeds',

@@ -806,8 +806,6 @@ export const synonymGroups: string[][] = [
   ],
   [
     'candidate',
-    'shortlist',
-    'shortlisted',
     'nomination',
     'wannabe',
     'contender',
@@ -968,7 +966,7 @@ export const synonymGroups: string[][] = [
   ],
   ['ammunition', 'artillery', 'ammo', 'munition', 'shell', 'ordnance'],
   ['defence', 'defense', 'military', 'army'],
-  ['when', 'timeframe', 'timetable', 'date', 'timing', 'time', 'soon', 'timescale', 'eta'],
+  ['when', 'date', 'timing', 'time', 'soon', 'timescale', 'eta'],
   [
     'decide',
     'designate',
@@ -1019,7 +1017,6 @@ export const synonymGroups: string[][] = [
     'judgement',
     'judgment',
     'outlook',
-    'pov',
     'opinion',
     'position',
     'stance',
@@ -1112,7 +1109,6 @@ export const synonymGroups: string[][] = [
   ['echo', 'repeat', 'mirror', 'seconded', 'agree', 'concur', 'reiterate', 'parrot'],
   [
     'undecided',
-    'neutral',
     'abstain',
     'unsure',
     'unconvinced',
@@ -1216,7 +1212,7 @@ export const synonymGroups: string[][] = [
     'derail',
     'thwart',
   ],
-  ['background', 'profile', 'career', 'bio', 'biography', 'cv', 'backstory'],
+  ['background', 'profile', 'career', 'cv', 'backstory'],
   ['spokesperson', 'mouthpiece', 'spokesmen', 'spokesman', 'spokeswoman', 'spokespeople', 'spox'],
   ['war', 'hostilities', 'conflict', 'warfare'],
   ['aggression', 'onslaught', 'incursion', 'invaded', 'invasion', 'invade', 'aggressor'],
