@@ -8,7 +8,7 @@ import {
   termOf,
 } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
-import { domainWords, stopWords, worldNames } from './lexicon.js';
+import { domainWords, isAcknowledgement, leadingAcknowledgement, stopWords, worldNames } from './lexicon.js';
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { stripSlackMarkup, words } from './text.js';
@@ -212,7 +212,7 @@ function isPrediction(ws: string[]): boolean {
 
 /** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
 const hindsight =
-  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office)\b/;
+  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|(?:get|got|gets|land|landed) the (?:top )?(?:job|post|role|gig))\b/;
 
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {
@@ -232,7 +232,8 @@ function capitalizedWords(text: string): Set<string> {
  * which countries back Rutte?"). When the whole message is not a confident match, each clause
  * that is itself a question is tried, last first.
  */
-function answerFreeText(index: KnowledgeIndex, text: string): Result {
+function answerFreeText(index: KnowledgeIndex, message: string): Result {
+  const text = message.replace(leadingAcknowledgement, '');
   if (words(text).length < longQuestion) return answerQuestion(index, text);
   // Asked in hindsight anywhere in the message, no clause of it is answered by the article.
   const whole = index.analyze(text);
@@ -270,6 +271,13 @@ export function questionClauses(text: string): string[] {
 
 function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {
   const capitalized = capitalizedWords(text);
+  if (isAcknowledgement(words(stripSlackMarkup(text)))) {
+    return unknown(
+      'empty',
+      'Glad to help. Ask me anything else about the race for NATO secretary general, for example "who else is running?".',
+      defaultSuggestions(index),
+    );
+  }
   const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {
     // "What can you do?" is all function words: compare it with the questions about the bot itself.

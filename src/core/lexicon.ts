@@ -30,10 +30,36 @@ export const stopWords = new Set(
   mean meaning tbh imo afaik also already anyway besides see sees sorry apologies bother remind
   appreciate cheers colleague colleagues coworker manager teammate
   thread channel dm toward towards beat
+  q qq ppl abt rn smth sth w re nah
   `
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Words that thank or acknowledge ("ok cool", "thanks, that's really helpful", "you're the best"):
+ * a message made of these and function words is a reply to the bot, not a question.
+ */
+export const acknowledgements = new Set(
+  `thanks thank thx ty tysm cheers ta ok okay kk cool great nice awesome perfect helpful good best
+  brilliant amazing excellent lovely appreciated appreciate gotcha noted legend wow haha lol sweet
+  super fab fantastic neat useful handy champion star so much very really you re youre are s that is
+  it this was all yes yep yeah sure np much the a an`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Of `acknowledgements`, the words that make a message one (not "so", "it", "yes"). */
+const acknowledging = new Set(
+  `thanks thank thx ty tysm cheers ta cool great nice awesome perfect helpful good best brilliant
+  amazing excellent lovely appreciated appreciate gotcha noted legend sweet fab fantastic neat
+  useful handy champion star`.split(/\s+/),
+);
+/** Thanks or an acknowledgement before the next question: "great, and who backs Rutte?". */
+export const leadingAcknowledgement =
+  /^\s*(?:(?:ok|okay|cool|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|got it|gotcha|brilliant|excellent|super|good question|interesting)\s*[,!.:;]+\s*)+(?:and\s+|also\s+|so\s+)?(?=\S)/i;
+export function isAcknowledgement(ws: readonly string[]): boolean {
+  return ws.length > 0 && ws.every((w) => acknowledgements.has(w)) && ws.some((w) => acknowledging.has(w));
+}
 
 /**
  * Words that are about the domain as a whole (the race for the top NATO job): they neither

@@ -169,6 +169,33 @@ describe('input edge cases', () => {
     expect(result.suggestions).toEqual(defaultSuggestions(engine.index));
   });
 
+  it.each([
+    'ok cool',
+    "thank you, that's really helpful",
+    "<@U0NATOBOT> you're the best",
+    'thanks so much!! :tada:',
+  ])('takes %j as thanks, not as a question', (message) => {
+    const result = engine.ask(message);
+    expect(outcome(result)).toBe('unknown:empty');
+    expect(result.text).toMatch(/^Glad to help\./);
+  });
+
+  it.each([
+    ['great, and who backs rutte?', 'rutte-backers'],
+    ['thanks! when is the summit', 'leaders-summit'],
+    ['quick q: who backs rutte', 'rutte-backers'],
+    ['who r the candidates rn', 'candidates'],
+  ])('reads the question after thanks or chat shorthand: %j', (question, expected) => {
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+
+  it.each(['DID RUTTE GET THE JOB OR NOT', 'so did rutte land the top job in the end?'])(
+    'declines %j, asked in hindsight',
+    (question) => {
+      expect(engine.ask(question).kind).toBe('unknown');
+    },
+  );
+
   it('states the length limit for a paste', () => {
     expect(engine.ask('y'.repeat(5000)).text).toContain(maxQuestionLength.toLocaleString('en-US'));
   });
