@@ -212,7 +212,7 @@ function isPrediction(ws: string[]): boolean {
 
 /** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
 const hindsight =
-  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|(?:get|got|gets|land|landed) the (?:top )?(?:job|post|role|gig))\b/;
+  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|did \w+ take office|who (?:replaced|succeeded)|(?:get|got|gets|land|landed) the (?:top )?(?:job|post|role|gig))\b/;
 
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {

@@ -189,12 +189,14 @@ describe('input edge cases', () => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
 
-  it.each(['DID RUTTE GET THE JOB OR NOT', 'so did rutte land the top job in the end?'])(
-    'declines %j, asked in hindsight',
-    (question) => {
-      expect(engine.ask(question).kind).toBe('unknown');
-    },
-  );
+  it.each([
+    'DID RUTTE GET THE JOB OR NOT',
+    'so did rutte land the top job in the end?',
+    'Who replaced Ben Wallace as defence secretary?',
+    'When did Rutte take office as NATO secretary general?',
+  ])('declines %j, asked in hindsight', (question) => {
+    expect(engine.ask(question).kind).toBe('unknown');
+  });
 
   it('states the length limit for a paste', () => {
     expect(engine.ask('y'.repeat(5000)).text).toContain(maxQuestionLength.toLocaleString('en-US'));
