@@ -306,6 +306,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
 
   const long = a.words.length >= longQuestion;
   // The article is as of a date: who will win, what someone will do next, are not in it.
+  if (hindsight.test(a.words.join(' '))) return offTopic(index, ranked);
   if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
   if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);
