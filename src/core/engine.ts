@@ -24,6 +24,14 @@ const answerFloor = 0.6;
 const ambiguousFloor = 0.45;
 /** Below this gap between the two best facts, the question fits both: ask which. */
 const tieMargin = 0.03;
+/** How far below the best-scoring fact another may be and still answer, when only it accounts for the question. */
+const accountingWindow = 0.15;
+/** Words for what a country is: accounted for when the question names a country. */
+const countryNouns: ReadonlySet<string> = new Set(
+  'country countries nation nations state states government governments ally allies member members capital capitals'
+    .split(' ')
+    .map(termOf),
+);
 /** A question of this many words is chatty: judged on coverage, with room for a stray word. */
 const longQuestion = 12;
 const longCoverageFloor = 0.6;
@@ -38,7 +46,7 @@ const commonFacts = 100;
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth'
+  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth among amongst'
     .split(' ')
     .map(termOf),
   // Hedges, intensifiers and discourse adverbs.
@@ -212,7 +220,7 @@ function isPrediction(ws: string[]): boolean {
 
 /** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
 const hindsight =
-  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|did \w+ take office|who (?:replaced|succeeded)|(?:get|got|gets|land|landed) the (?:top )?(?:job|post|role|gig))\b/;
+  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|did \w+ take office|who (?:replaced|succeeded)|(?:did|has) (?:\w+ ){0,3}(?:get|land) the (?:top )?(?:job|post|role|gig)|(?:got|landed) the (?:top )?(?:job|post|role|gig))\b/;
 
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {
@@ -310,20 +318,54 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
   if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);
-  const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
-  const coveredEntities = topical.filter((t) => t.startsWith('@') && !best.missing.includes(t)).length;
-  // A long message may name one more thing in passing ("repeating the Washington line").
-  const passing = long && missingEntities.length === 1 && coveredEntities >= 2;
-  if (missingEntities.length > 0 && !passing) {
-    const gap = backingGap(index, a, missingEntities);
-    if (gap) return gap;
-    return offTopic(index, ranked);
-  }
   // A nearest match is not an answer: every key word of the question must be accounted for by the
-  // fact. Words the knowledge never uses mean the question is about something else; in a long,
-  // chatty question an inflected verb or adverb ("wondering", "honestly") may be mere chatter.
+  // fact. The best-scoring fact may only touch on what the question is about ("is France one of
+  // the countries behind Rutte?" names France, which the list of Rutte's backers only mentions):
+  // then a fact nearly as good that accounts for every word answers instead.
   const foreign = new Set(a.foreign.map(termOf));
   const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
+  // "Which countries…" is said by naming one: a country named accounts for the word "country".
+  const namesCountry = a.mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'country');
+  const accounts = (c: Scored): boolean => {
+    const missingEntities = c.missing.filter((t) => t.startsWith('@'));
+    const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;
+    // A long message may name one more thing in passing ("repeating the Washington line").
+    const passing = long && missingEntities.length === 1 && coveredEntities >= 2;
+    if (missingEntities.length > 0 && !passing) return false;
+    // In a long, chatty question an inflected verb or adverb ("wondering", "honestly") may be
+    // mere chatter.
+    const unaccounted = [...c.missing, ...(long ? [] : c.touched)].filter(
+      (t) => !foreign.has(t) && !weakTerms.has(t) && !(namesCountry && countryNouns.has(t)),
+    );
+    // A fact that fits far better than any other may leave one word of a paraphrase unmatched
+    // ("when does Stoltenberg hand over the keys?"), unless that word moves the question in time
+    // ("which city hosted last year's summit?").
+    const runnerUp = ranked[1];
+    const clearWinner =
+      c === best &&
+      c.score >= clearWinnerScore &&
+      (runnerUp === undefined || c.score - runnerUp.score >= clearWinnerMargin) &&
+      !unaccounted.some((t) => timeShiftTerms.has(t));
+    // A short question has no room for chatter; a long one may carry a stray word or two.
+    const allowed = (long ? Math.max(1, Math.floor(known.length / 3)) : 0) + (clearWinner ? 1 : 0);
+    if (unaccounted.length > allowed) return false;
+    const focus = a.focus;
+    return !focus || domainTerms.has(focus) || (index.factTerms.get(c.fact.id) ?? new Map()).has(focus);
+  };
+  const top = accounts(best)
+    ? best
+    : ranked.find(
+        (c) =>
+          c !== best && c.score >= best.score - accountingWindow && c.score >= answerFloor && accounts(c),
+      );
+  if (!top) {
+    const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
+    if (missingEntities.length > 0) {
+      const gap = backingGap(index, a, missingEntities);
+      if (gap) return gap;
+    }
+    return offTopic(index, ranked);
+  }
   // Words the knowledge never uses: in "is Rutte married?" the one known word is a name, and
   // "married" is what the question is about. Only a question with three or more known content
   // words that all fit one fact may carry one stray unknown word.
@@ -332,45 +374,29 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     const room = long ? Math.max(1, Math.floor(known.length / 2)) : known.length >= 3 ? 1 : 0;
     if (strangers > room) return offTopic(index, ranked);
   }
-  const unaccounted = [...best.missing, ...(long ? [] : best.touched)].filter(
-    (t) => !foreign.has(t) && !weakTerms.has(t),
-  );
-  // A fact that fits far better than any other may leave one word of a paraphrase unmatched
-  // ("when does Stoltenberg hand over the keys?"), unless that word moves the question in time
-  // ("which city hosted last year's summit?").
-  const runnerUp = ranked[1];
-  const clearWinner =
-    best.score >= clearWinnerScore &&
-    (runnerUp === undefined || best.score - runnerUp.score >= clearWinnerMargin) &&
-    !unaccounted.some((t) => timeShiftTerms.has(t));
-  // A short question has no room for chatter; a long one may carry a stray word or two.
-  const allowed = (long ? Math.max(1, Math.floor(known.length / 3)) : 0) + (clearWinner ? 1 : 0);
-  if (unaccounted.length > allowed) return offTopic(index, ranked);
-  if (a.focus && !(index.factTerms.get(best.fact.id) ?? new Map()).has(a.focus)) {
-    if (!domainTerms.has(a.focus)) return offTopic(index, ranked);
-  }
+  const others = ranked.filter((r) => r !== top);
 
-  const second = ranked[1];
+  const second = others[0];
   // Two facts about different things fitting equally well: the question could mean either.
   const tied =
     second !== undefined &&
-    best.score - second.score < tieMargin &&
-    !best.fact.subjects.some((s) => second.fact.subjects.includes(s));
-  const confident = long ? best.coverage >= longCoverageFloor : best.score >= answerFloor;
+    top.score - second.score < tieMargin &&
+    !top.fact.subjects.some((s) => second.fact.subjects.includes(s));
+  const confident = long ? top.coverage >= longCoverageFloor : top.score >= answerFloor;
   if (confident && !tied) {
     const suggestions = second && second.score >= ambiguousFloor ? [suggestionFor(index, second.fact)] : [];
-    const answer = answerFor(index, best.fact, Math.min(1, best.score));
+    const answer = answerFor(index, top.fact, Math.min(1, top.score));
     return { ...answer, suggestions };
   }
-  if (best.score >= ambiguousFloor || mentioned.length > 0) {
-    const options = ranked
-      .filter((r) => r.score >= Math.max(ambiguousFloor * 0.8, best.score - 0.2))
+  if (top.score >= ambiguousFloor || mentioned.length > 0) {
+    const options = [top, ...others]
+      .filter((r) => r.score >= Math.max(ambiguousFloor * 0.8, top.score - 0.2))
       .slice(0, 3);
     if (options.length > 0) {
       return {
         kind: 'ambiguous',
         text: 'I’m not sure which of these you mean:',
-        confidence: best.score,
+        confidence: top.score,
         suggestions: options.map((r) => suggestionFor(index, r.fact)),
       };
     }
@@ -387,8 +413,16 @@ const metaFiller: ReadonlySet<string> = new Set(
   'kind kinds sort sorts type types of things stuff'.split(' '),
 );
 
+/** Chat spellings of the words questions to the bot are made of ("what can u do", "who r u"). */
+const chatSpellings: ReadonlyMap<string, string> = new Map([
+  ['u', 'you'],
+  ['ya', 'you'],
+  ['r', 'are'],
+  ['ur', 'your'],
+]);
+
 function metaIntent(ws: string[]): Fact | undefined {
-  const asked = new Set(ws.filter((w) => !metaFiller.has(w)));
+  const asked = new Set(ws.filter((w) => !metaFiller.has(w)).map((w) => chatSpellings.get(w) ?? w));
   let best: { fact: Fact; score: number } | undefined;
   for (const fact of metaFacts) {
     for (const q of fact.questions) {

@@ -405,6 +405,25 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:down to earth|level headed|no nonsense|hard headed)\b/g, 'pragmatism'],
 
   // ---- say / observers / outlets / numbers / profile ----
+  // "why is Sunak mentioned in the article?": who he is and what part he plays
+  [
+    /\bwhy (?:is|are|was|were|does|do) (.+?) (?:even )?(?:mentioned|named|quoted|featured|included|in) (?:in )?(?:the|this) (?:article|story|piece|report|coverage)\b/g,
+    'who is $1',
+  ],
+  // "which president is referred to in the article": the article is where every answer comes from
+  [
+    /\b(?:mentioned|named|referred to|referenced|featured|included) (?:in|by) (?:the|this|that) (?:article|story|piece|report|coverage)\b/g,
+    ' ',
+  ],
+  [/\bin the context of (?:the|this|that) (?:article|story|piece|race)\b/g, ' '],
+  // "how does Biden fit into the race", "Hebestreit's connection to the race"
+  [/\b(?:fit|fits|fitting|feature|features|featuring|figure|figures) (?:into|in)\b/g, 'role in'],
+  [/\b(?:connection|involvement|relevance) (?:to|in|with)\b/g, 'role in'],
+  // "Rutte becoming secretary general": the race itself, as "succeeding Stoltenberg" is
+  [
+    /\b(?:becoming|become|becomes|to become) (?:the )?(?:next )?(?:nato )?(?:secretary general|sec gen|secgen|sg|chief|boss|head)\b/g,
+    'nato secretary general',
+  ],
   // "did germany weigh in on rutte"
   [/\b(?:weigh|weighs|weighed|weighing) in\b/g, 'say'],
   // "what do think tanks say" / "the talking heads"
@@ -879,6 +898,17 @@ export const synonymGroups: string[][] = [
     'stress',
     'underline',
     'underscore',
+    'praise',
+    'describe',
+    'description',
+    'highlight',
+    'argue',
+    'argument',
+    'message',
+    'urge',
+    'emphasise',
+    'emphasize',
+    'gist',
   ],
   ['resign', 'abdicate', 'resignation', 'quit'],
   [
@@ -1201,7 +1231,18 @@ export const synonymGroups: string[][] = [
     'unveil',
     'reveal',
   ],
-  ['process', 'rulebook', 'mechanics', 'procedural', 'procedure', 'mechanism', 'method', 'protocol'],
+  [
+    'process',
+    'rule',
+    'rules',
+    'rulebook',
+    'mechanics',
+    'procedural',
+    'procedure',
+    'mechanism',
+    'method',
+    'protocol',
+  ],
   ['report', 'writeup', 'coverage', 'scoop', 'reportage'],
   ['frontrunner', 'likeliest', 'presumptive', 'frontrunners', 'favourite', 'favorite'],
   ['gain', 'grow', 'grew', 'uptick', 'momentum', 'traction', 'headway', 'snowball'],

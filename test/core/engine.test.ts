@@ -224,6 +224,30 @@ describe('input edge cases', () => {
   });
 });
 
+describe('wording', () => {
+  it.each([
+    // The list of Rutte's backers only mentions France: the fact about France answers.
+    ['Is France one of the countries behind Rutte?', 'france-backs-rutte'],
+    ['Is Germany among Rutte’s backers?', 'germany-backs-rutte'],
+    // Where a person appears in the article is who they are.
+    ['Why is Rishi Sunak mentioned in the article?', 'sunak-profile'],
+    ['How does Joe Biden fit into the NATO race?', 'biden-profile'],
+    ['What is Hebestreit’s connection to the NATO race?', 'hebestreit-profile'],
+    ['consensus rule', 'consensus-rule'],
+    // Ways of saying "said".
+    ['What did Biden’s team highlight about Rutte?', 'biden-backs-rutte'],
+    ['What was Rutte’s message on arms production?', 'rutte-on-ammunition'],
+    // Becoming secretary general is the race itself.
+    ['What is Biden’s position on Rutte becoming NATO secretary general?', 'biden-backs-rutte'],
+    // Questions to the bot, in chat spelling.
+    ['who r u', 'about'],
+    ['What is this bot?', 'about'],
+    ['what can u do', 'help'],
+  ])('%j -> %s', (question, expected) => {
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+});
+
 describe('evidence', () => {
   const answered = [
     'who backs rutte?',
