@@ -46,7 +46,7 @@ const commonFacts = 100;
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth among amongst'
+  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth among amongst publicly missed available'
     .split(' ')
     .map(termOf),
   // Hedges, intensifiers and discourse adverbs.

@@ -30,7 +30,7 @@ export const stopWords = new Set(
   mean meaning tbh imo afaik also already anyway besides see sees sorry apologies bother remind
   appreciate cheers colleague colleagues coworker manager teammate
   thread channel dm toward towards beat
-  q qq ppl abt rn smth sth w re nah
+  q qq ppl abt rn smth sth w re nah gimme
   `
     .split(/\s+/)
     .filter(Boolean),
@@ -405,6 +405,18 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:down to earth|level headed|no nonsense|hard headed)\b/g, 'pragmatism'],
 
   // ---- say / observers / outlets / numbers / profile ----
+  // "what's Rutte's deal", "what's the deal with the Munich conference"
+  [/\bwhat is (?:the )?deal with\b/g, 'tell me about'],
+  [/\bwhat is (\w+) deal\b/g, 'who is $1'],
+  // "could you walk me through the timeline"
+  [/\b(?:walk|take|talk) (?:me|us) through\b/g, 'tell me'],
+  // "has Wallace put himself forward?": declared an interest
+  [
+    /\b(?:put|puts|putting) (?:himself|herself|themselves|his name|her name|their names?) (?:forward|up)\b/g,
+    'declare',
+  ],
+  // "could any single ally hold up the appointment"
+  [/\b(?:hold|holds|held|holding) up\b/g, 'block'],
   // "why is Sunak mentioned in the article?": who he is and what part he plays
   [
     /\bwhy (?:is|are|was|were|does|do) (.+?) (?:even )?(?:mentioned|named|quoted|featured|included|in) (?:in )?(?:the|this) (?:article|story|piece|report|coverage)\b/g,
@@ -482,7 +494,11 @@ export const phraseRewrites: [RegExp, string][] = [
   // "how much longer is stoltenberg in the job"
   [/\bhow (?:much )?longer\b/g, 'when'],
   // "by when will we know the next sec gen": when it is decided
-  [/\b(?:will|do|would|can|shall) (?:we|they|you|i|people) (?:know|find out|hear)\b/g, 'decide'],
+  // ("do you know if…" is a request, not a question about when)
+  [
+    /\b(?:(?:will|would|can|shall) (?:we|they|you|i|people)|do (?:we|they|people)) (?:know|find out|hear)\b/g,
+    'decide',
+  ],
   // "give me the quick rundown on Mark Rutte", "rutte bio in one line": who he is
   [
     /\b(?:give me |tell me |what is |what s )?(?:the |a |some )?(?:quick |short |brief )?(?:rundown|lowdown|bio|biography|primer|background) (?:on|of|for|about)\b/g,

@@ -239,6 +239,14 @@ describe('wording', () => {
     ['What was Rutte’s message on arms production?', 'rutte-on-ammunition'],
     // Becoming secretary general is the race itself.
     ['What is Biden’s position on Rutte becoming NATO secretary general?', 'biden-backs-rutte'],
+    // "Do you know if…" asks, it is not about when something will be known.
+    ['Do you know if Spain has thrown its weight behind Rutte?', 'spain-backs-rutte'],
+    ['whats rutte’s deal', 'rutte-profile'],
+    ['Could you walk me through the timeline?', 'timeline'],
+    ['Has Ben Wallace put himself forward officially?', 'wallace-profile'],
+    ['I heard any single ally could hold up the appointment, is that right?', 'consensus-rule'],
+    ['tbh i missed the kirby quote, what did he say', 'kirby-statement'],
+    ['Do you have a help menu?', 'help'],
     // Questions to the bot, in chat spelling.
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
