@@ -451,6 +451,23 @@ export function explain(
   return { analysis, ranked };
 }
 
+const soleStatementsCache = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
+/** People who are the subject of exactly one statement. */
+function soleStatements(index: KnowledgeIndex): ReadonlySet<string> {
+  let people = soleStatementsCache.get(index);
+  if (!people) {
+    const count = new Map<string, number>();
+    for (const f of index.knowledge.facts) {
+      const s = f.subjects[0];
+      if (f.kind === 'statement' && s && index.knowledge.entityById.get(s)?.kind === 'person')
+        count.set(s, (count.get(s) ?? 0) + 1);
+    }
+    people = new Set([...count].filter(([, n]) => n === 1).map(([s]) => s));
+    soleStatementsCache.set(index, people);
+  }
+  return people;
+}
+
 function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const weight = (t: string): number => {
     const base = index.idf.get(t) ?? Math.log(1 + index.knowledge.facts.length);
@@ -478,6 +495,7 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const phrasing = index.phrasingScores(a);
 
   const backingIntent = topical.includes('back');
+  const sayIntent = topical.includes(termOf('say'));
   // "Who is Kallas?", "tell me about Rutte", or a bare name: asking for a profile.
   const onlyNames = topical.every((t) => t.startsWith('@'));
   const whoIsIntent =
@@ -504,6 +522,15 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
     const subjects = entities.filter((e) => fact.subjects.includes(e)).length;
     if (entities.length > 0) score += (0.08 * subjects) / entities.length;
     if (backingIntent && (fact.kind === 'backing' || fact.kind === 'backers')) score += 0.05;
+    // "What did Kirby say?": a person's one statement, rather than the position it is part of.
+    const speaker = fact.subjects[0] ?? '';
+    if (
+      sayIntent &&
+      fact.kind === 'statement' &&
+      entities.includes(speaker) &&
+      soleStatements(index).has(speaker)
+    )
+      score += 0.05;
     if (whoIsIntent && fact.kind === 'profile') {
       score += entities.some((e) => fact.subjects[0] === e) ? 0.1 : 0;
     }

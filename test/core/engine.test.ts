@@ -247,6 +247,10 @@ describe('wording', () => {
     ['I heard any single ally could hold up the appointment, is that right?', 'consensus-rule'],
     ['tbh i missed the kirby quote, what did he say', 'kirby-statement'],
     ['Do you have a help menu?', 'help'],
+    // A person's one statement, rather than the position it is part of.
+    ['What did the NSC spokesperson in Washington say about the Dutch PM?', 'kirby-statement'],
+    // One of the other names, asked about by name: that person's standing.
+    ['Is Kallas formally running to replace Stoltenberg?', 'kallas-profile'],
     // Questions to the bot, in chat spelling.
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
