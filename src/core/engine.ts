@@ -218,6 +218,10 @@ function isPrediction(ws: string[]): boolean {
   );
 }
 
+/** "Who should get the job?", "if you had to bet…": the article reports; it does not pick. */
+const opinion =
+  /\b(?:(?:who|which \w+) should (?:get|win|be|have|take)\b|should (?:get|win|take) (?:it|the (?:job|post|role))\b|would be (?:the |a )?(?:best|better|ideal)\b|(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
+
 /** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
 const hindsight =
   /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|did \w+ take office|who (?:replaced|succeeded)|(?:did|has) (?:\w+ ){0,3}(?:get|land) the (?:top )?(?:job|post|role|gig)|(?:got|landed) the (?:top )?(?:job|post|role|gig))\b/;
@@ -314,7 +318,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
 
   const long = a.words.length >= longQuestion;
   // The article is as of a date: who will win, what someone will do next, are not in it.
-  if (hindsight.test(a.words.join(' '))) return offTopic(index, ranked);
+  if (hindsight.test(a.words.join(' ')) || opinion.test(a.words.join(' '))) return offTopic(index, ranked);
   if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
   if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);

@@ -121,6 +121,12 @@ describe('abstention', () => {
     'is rutte married',
     'how much does the nato secretary general get paid',
     'what did putin say about nato expansion',
+    // The article does not say who won the Dutch election.
+    'Who won the Dutch election in November?',
+    // It reports; it does not pick or bet.
+    'Who would be the best secretary general?',
+    'If you had to bet, who gets it: Rutte, Kallas or Iohannis?',
+    'Who do you think should get the job, Rutte or Kallas?',
   ])('declines %j', (question) => {
     const result = engine.ask(question);
     expect(result.kind).not.toBe('answered');
@@ -251,6 +257,7 @@ describe('wording', () => {
     ['What did the NSC spokesperson in Washington say about the Dutch PM?', 'kirby-statement'],
     // One of the other names, asked about by name: that person's standing.
     ['Is Kallas formally running to replace Stoltenberg?', 'kallas-profile'],
+    ['Is it true the new secretary general should be chosen before the July summit?', 'leaders-summit'],
     // Questions to the bot, in chat spelling.
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
