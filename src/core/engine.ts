@@ -26,6 +26,12 @@ const ambiguousFloor = 0.45;
 const tieMargin = 0.03;
 /** How far below the best-scoring fact another may be and still answer, when only it accounts for the question. */
 const accountingWindow = 0.15;
+/** Nouns for any thing at all: asked about ("which event", "what topics"), they pick no fact out. */
+const anyThing: ReadonlySet<string> = new Set(
+  'event events topic topics thing things issue issues point points aspect aspects part parts'
+    .split(' ')
+    .map(termOf),
+);
 /** Words for what a country is: accounted for when the question names a country. */
 const countryNouns: ReadonlySet<string> = new Set(
   'country countries nation nations state states government governments ally allies member members capital capitals'
@@ -46,7 +52,7 @@ const commonFacts = 100;
  */
 const weakTerms: ReadonlySet<string> = new Set([
   'not',
-  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth among amongst publicly missed available'
+  ...'planned expected supposed specific specifically properly tend tends usually generally typically normally once true real worth among amongst publicly missed available considered'
     .split(' ')
     .map(termOf),
   // Hedges, intensifiers and discourse adverbs.
@@ -353,7 +359,8 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     // A short question has no room for chatter; a long one may carry a stray word or two.
     const allowed = (long ? Math.max(1, Math.floor(known.length / 3)) : 0) + (clearWinner ? 1 : 0);
     if (unaccounted.length > allowed) return false;
-    const focus = a.focus;
+    // "Which event…", "what topics…": a word for any thing, which every fact is about.
+    const focus = a.focus && !anyThing.has(a.focus) ? a.focus : undefined;
     return !focus || domainTerms.has(focus) || (index.factTerms.get(c.fact.id) ?? new Map()).has(focus);
   };
   const top = accounts(best)

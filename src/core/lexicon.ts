@@ -1114,6 +1114,7 @@ export const synonymGroups: string[][] = [
   ['warn', 'warning', 'admonish', 'caution'],
   [
     'observer',
+    'commentary',
     'commentariat',
     'wonk',
     'outsider',

@@ -258,6 +258,8 @@ describe('wording', () => {
     // One of the other names, asked about by name: that person's standing.
     ['Is Kallas formally running to replace Stoltenberg?', 'kallas-profile'],
     ['Is it true the new secretary general should be chosen before the July summit?', 'leaders-summit'],
+    ['Why is American support considered decisive in NATO?', 'washington-consent'],
+    ['What does the commentary say NATO’s future leadership discussion hinges on?', 'observers-view'],
     // Questions to the bot, in chat spelling.
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
