@@ -257,7 +257,17 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   const whole = index.analyze(text);
   if (hindsight.test(whole.words.join(' '))) return offTopic(index);
   // The question is usually the last clause that asks something; the rest is context or chatter.
-  for (const clause of questionClauses(text).reverse()) {
+  // "…Klaus Iohannis came up. Who is he?": with one person named in the message, he is that person.
+  // Not the leading candidate: every fact is about his race, and a clause about him fits as it is.
+  const people = new Set(
+    whole.mentions
+      .map((m) => index.knowledge.entityById.get(m.entityId))
+      .filter((e) => e?.kind === 'person' && e !== index.leadingCandidate)
+      .map((e) => e?.name),
+  );
+  const named = people.size === 1 ? [...people][0] : undefined;
+  for (const raw of questionClauses(text).reverse()) {
+    const clause = named ? resolvePronoun(index, raw, named) : raw;
     // "…and what was the reason behind it?" says what is asked but not about what: not alone.
     const a = index.analyze(clause);
     if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t))) continue;
@@ -265,6 +275,14 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
     if (result.kind === 'answered') return result;
   }
   return answerQuestion(index, text, whole);
+}
+
+/** The first "he", "she", "him", "her" or "his" of a clause that names nobody, as the one person named. */
+function resolvePronoun(index: KnowledgeIndex, clause: string, name: string): string {
+  if (index.analyze(clause).mentions.length > 0) return clause;
+  return clause.replace(/\b(?:(he|she|him)|(his|her))\b/i, (_, plain?: string) =>
+    plain ? name : `${name}’s`,
+  );
 }
 
 const questionStart =

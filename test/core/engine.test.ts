@@ -225,6 +225,19 @@ describe('input edge cases', () => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
 
+  it.each([
+    [
+      'I saw Romania mentioned in a NATO story and the name Klaus Iohannis came up. Who is he, and is he actually a candidate for secretary general?',
+      'iohannis-profile',
+    ],
+    [
+      'I’m preparing a briefing on possible NATO secretary general candidates and I keep seeing Kaja Kallas’s name. Who is she, and has she actually put herself forward?',
+      'kallas-profile',
+    ],
+  ])('reads "he" or "she" in a long message as the one person it names: %j', (question, expected) => {
+    expect(outcome(engine.ask(question))).toBe(expected);
+  });
+
   it('works through the standalone ask() with the same index', () => {
     expect(outcome(ask(engine.index, 'who backs rutte?'))).toBe('rutte-backers');
   });
