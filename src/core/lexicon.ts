@@ -405,6 +405,8 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:down to earth|level headed|no nonsense|hard headed)\b/g, 'pragmatism'],
 
   // ---- say / observers / outlets / numbers / profile ----
+  // "is this bot up to date", "data freshness": how current the knowledge is, not a date
+  [/\b(?:up to date|out of date|outdated|freshness|how fresh)\b/g, 'current'],
   // "what's Rutte's deal", "what's the deal with the Munich conference"
   [/\bwhat is (?:the )?deal with\b/g, 'tell me about'],
   [/\bwhat is (\w+) deal\b/g, 'who is $1'],

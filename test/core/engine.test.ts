@@ -273,6 +273,11 @@ describe('wording', () => {
     ['Is it true the new secretary general should be chosen before the July summit?', 'leaders-summit'],
     ['Why is American support considered decisive in NATO?', 'washington-consent'],
     ['What does the commentary say NATO’s future leadership discussion hinges on?', 'observers-view'],
+    // The built-in answers, asked in other words.
+    ['In what order do the key events happen?', 'timeline'],
+    ['tbh is this bot up to date', 'about'],
+    ['What topics can you help with?', 'help'],
+    ['What should I type to get started?', 'help'],
     // Questions to the bot, in chat spelling.
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
