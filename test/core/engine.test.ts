@@ -273,6 +273,11 @@ describe('wording', () => {
     ['Is it true the new secretary general should be chosen before the July summit?', 'leaders-summit'],
     ['Why is American support considered decisive in NATO?', 'washington-consent'],
     ['What does the commentary say NATO’s future leadership discussion hinges on?', 'observers-view'],
+    // Words the knowledge's keywords give each fact.
+    ['RUTTE RESIGNATION REASON', 'rutte-resignation'],
+    ['How is Rutte’s backing developing over time?', 'growing-support'],
+    ['what’s the takeaway from observers on nato leadership', 'observers-view'],
+    ['rutte frontrunner status', 'rutte-consolidating'],
     // The built-in answers, asked in other words.
     ['In what order do the key events happen?', 'timeline'],
     ['tbh is this bot up to date', 'about'],
