@@ -32,6 +32,8 @@ const anyThing: ReadonlySet<string> = new Set(
     .split(' ')
     .map(termOf),
 );
+/** Words that ask by when something happens. */
+const deadlineWords: ReadonlySet<string> = new Set(['before', 'by', 'until', 'till', 'ahead']);
 /** Words for what a country is: accounted for when the question names a country. */
 const countryNouns: ReadonlySet<string> = new Set(
   'country countries nation nations state states government governments ally allies member members capital capitals'
@@ -343,7 +345,9 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   const long = a.words.length >= longQuestion;
   // The article is as of a date: who will win, what someone will do next, are not in it.
   if (hindsight.test(a.words.join(' ')) || opinion.test(a.words.join(' '))) return offTopic(index, ranked);
-  if (isPrediction(a.words) && !(best.fact.date && topical.includes('when'))) return offTopic(index, ranked);
+  // When something is expected ("will it be settled before the summit?") is in it, if a date answers.
+  const asksWhen = topical.includes('when') || a.words.some((w) => deadlineWords.has(w));
+  if (isPrediction(a.words) && !(best.fact.date && asksWhen)) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
   if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);
   // A nearest match is not an answer: every key word of the question must be accounted for by the

@@ -278,6 +278,8 @@ describe('wording', () => {
     ['How is Rutte’s backing developing over time?', 'growing-support'],
     ['what’s the takeaway from observers on nato leadership', 'observers-view'],
     ['rutte frontrunner status', 'rutte-consolidating'],
+    // What is expected by a date is in the article, though asked with "will".
+    ['Will this be wrapped up before the Washington summit?', 'leaders-summit'],
     // The built-in answers, asked in other words.
     ['In what order do the key events happen?', 'timeline'],
     ['tbh is this bot up to date', 'about'],
