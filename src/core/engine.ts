@@ -34,11 +34,9 @@ const anyThing: ReadonlySet<string> = new Set(
 );
 /** Words that ask by when something happens. */
 const deadlineWords: ReadonlySet<string> = new Set(['before', 'by', 'until', 'till', 'ahead']);
-/** Words for what a country is: accounted for when the question names a country. */
+/** Words for countries, as in "one of the countries behind Rutte": accounted for by naming one. */
 const countryNouns: ReadonlySet<string> = new Set(
-  'country countries nation nations state states government governments ally allies member members capital capitals'
-    .split(' ')
-    .map(termOf),
+  'countries nations states governments allies members capitals'.split(' '),
 );
 /** A question of this many words is chatty: judged on coverage, with room for a stray word. */
 const longQuestion = 12;
@@ -221,18 +219,23 @@ const outcomes = new Set([
 
 /** "Who will win?", "what is Stoltenberg going to do after NATO?": asks about an outcome to come. */
 function isPrediction(ws: string[]): boolean {
-  return (
-    (ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w))) || hindsight.test(ws.join(' '))
-  );
+  return ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w));
 }
-
-/** "Who should get the job?", "if you had to bet…": the article reports; it does not pick. */
-const opinion =
-  /\b(?:(?:who|which \w+) should (?:get|win|be|have|take)\b|should (?:get|win|take) (?:it|the (?:job|post|role))\b|would be (?:the |a )?(?:best|better|ideal)\b|(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
 
 /** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
 const hindsight =
-  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|took office|did \w+ take office|who (?:replaced|succeeded)|(?:did|has) (?:\w+ ){0,3}(?:get|land) the (?:top )?(?:job|post|role|gig)|(?:got|landed) the (?:top )?(?:job|post|role|gig))\b/;
+  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|(?:took|take|takes|taking) office as (?:nato )?(?:secretary general|sg|chief|head)|who (?:replaced|succeeded)|(?:got|landed) the (?:top )?(?:job|post|role|gig))\b/;
+/** "Did Rutte get the job?" (a question that starts so; not "what did he do to get the job?"). */
+const pastOutcome = /^(?:so )?(?:did|has) (?:\w+ ){1,3}(?:get|land) the (?:top )?(?:job|post|role|gig)\b/;
+/** "Who should get the job?", "if you had to bet…": the article reports; it does not pick. */
+const opinion =
+  /^(?:so )?(?:(?:who|which \w+) should (?:get|win|be|have|take)\b|who would be (?:the |a )?(?:best|better|ideal)\b)|\b(?:(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
+
+/** What the article cannot answer however it is worded: what came after it, and whom the bot would pick. */
+function beyondTheArticle(ws: readonly string[]): boolean {
+  const s = ws.join(' ');
+  return hindsight.test(s) || pastOutcome.test(s) || opinion.test(s);
+}
 
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {
@@ -253,39 +256,52 @@ function capitalizedWords(text: string): Set<string> {
  * that is itself a question is tried, last first.
  */
 function answerFreeText(index: KnowledgeIndex, message: string): Result {
-  const text = message.replace(leadingAcknowledgement, '');
-  if (words(text).length < longQuestion) return answerQuestion(index, text);
-  // Asked in hindsight anywhere in the message, no clause of it is answered by the article.
+  // Thanks or an acknowledgement, however long, is a reply to the bot, not a question.
+  if (isAcknowledgement(words(message))) {
+    return unknown(
+      'empty',
+      'Glad to help. Ask me anything else about the race for NATO secretary general, for example "who else is running?".',
+      defaultSuggestions(index),
+    );
+  }
+  const stripped = message.replace(leadingAcknowledgement, '');
+  const text = words(stripped).length > 0 ? stripped : message;
   const whole = index.analyze(text);
-  if (hindsight.test(whole.words.join(' '))) return offTopic(index);
+  // Asked in hindsight, or asking the bot to pick, anywhere in the message: the article cannot
+  // answer it, and no other clause of the message is answered instead.
+  if (beyondTheArticle(whole.words)) return offTopic(index);
+  if (words(text).length < longQuestion) return answerQuestion(index, text, whole);
   // The question is usually the last clause that asks something; the rest is context or chatter.
-  // "…Klaus Iohannis came up. Who is he?": with one person named in the message, he is that person.
-  // Not the leading candidate: every fact is about his race, and a clause about him fits as it is.
+  // "…Klaus Iohannis came up. Is he actually a candidate?": with one person named in the message,
+  // he is that person. The leading candidate is named in passing in most messages about the race,
+  // so beside him another person is "he" only when the clause asks who that is ("…the name
+  // Hebestreit came up in connection with Rutte. Who is he?"); a clause about him fits as it is.
+  // Never in "what did he say about that?", which points back at something else too.
   const people = new Set(
-    whole.mentions
-      .map((m) => index.knowledge.entityById.get(m.entityId))
-      .filter((e) => e?.kind === 'person' && e !== index.leadingCandidate)
-      .map((e) => e?.name),
+    whole.mentions.map((m) => index.knowledge.entityById.get(m.entityId)).filter((e) => e?.kind === 'person'),
   );
-  const named = people.size === 1 ? [...people][0] : undefined;
-  for (const raw of questionClauses(text).reverse()) {
-    const clause = named ? resolvePronoun(index, raw, named) : raw;
+  const others = [...people].filter((e) => e !== index.leadingCandidate);
+  const named = others.length === 1 ? others[0]?.name : undefined;
+  const clauses = questionClauses(text).reverse();
+  const analyses = clauses.map((raw) => {
+    const a = index.analyze(raw);
+    if (!named || a.mentions.length > 0 || refersBack.test(raw) || !pronoun.test(raw)) return a;
+    if (people.size > 1 && !asksWhoThatIs.test(raw)) return a;
+    return index.analyze(raw.replace(pronoun, named));
+  });
+  if (analyses.some((a) => beyondTheArticle(a.words))) return offTopic(index);
+  for (const [k, a] of analyses.entries()) {
     // "…and what was the reason behind it?" says what is asked but not about what: not alone.
-    const a = index.analyze(clause);
     if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t))) continue;
-    const result = answerQuestion(index, clause, a);
+    const result = answerQuestion(index, clauses[k] as string, a);
     if (result.kind === 'answered') return result;
   }
   return answerQuestion(index, text, whole);
 }
 
-/** The first "he", "she", "him", "her" or "his" of a clause that names nobody, as the one person named. */
-function resolvePronoun(index: KnowledgeIndex, clause: string, name: string): string {
-  if (index.analyze(clause).mentions.length > 0) return clause;
-  return clause.replace(/\b(?:(he|she|him)|(his|her))\b/i, (_, plain?: string) =>
-    plain ? name : `${name}’s`,
-  );
-}
+const pronoun = /\b(?:he|she|him|his|her)\b/i;
+const asksWhoThatIs = /\bwho (?:is|was) (?:he|she)\b|\bwho (?:he|she) (?:is|was)\b|\babout (?:him|her)\b/i;
+const refersBack = /\b(?:about|on|of|with) (?:that|this|it|those|these)\b/i;
 
 const questionStart =
   /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
@@ -309,13 +325,6 @@ export function questionClauses(text: string): string[] {
 
 function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {
   const capitalized = capitalizedWords(text);
-  if (isAcknowledgement(words(stripSlackMarkup(text)))) {
-    return unknown(
-      'empty',
-      'Glad to help. Ask me anything else about the race for NATO secretary general, for example "who else is running?".',
-      defaultSuggestions(index),
-    );
-  }
   const topical = a.terms.filter((t) => !domainTerms.has(t));
   if (topical.length === 0) {
     // "What can you do?" is all function words: compare it with the questions about the bot itself.
@@ -344,9 +353,9 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
 
   const long = a.words.length >= longQuestion;
   // The article is as of a date: who will win, what someone will do next, are not in it.
-  if (hindsight.test(a.words.join(' ')) || opinion.test(a.words.join(' '))) return offTopic(index, ranked);
   // When something is expected ("will it be settled before the summit?") is in it, if a date answers.
-  const asksWhen = topical.includes('when') || a.words.some((w) => deadlineWords.has(w));
+  const asksWhen =
+    topical.includes('when') || (a.words[0] !== 'who' && a.words.some((w) => deadlineWords.has(w)));
   if (isPrediction(a.words) && !(best.fact.date && asksWhen)) return offTopic(index, ranked);
   // A name the knowledge does not know, written as a name ("what did Rutte say about China?").
   if (a.foreign.some((w) => capitalized.has(w) || worldNames.has(w))) return offTopic(index, ranked);
@@ -356,8 +365,10 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // then a fact nearly as good that accounts for every word answers instead.
   const foreign = new Set(a.foreign.map(termOf));
   const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
-  // "Which countries…" is said by naming one: a country named accounts for the word "country".
+  // "Is France one of the countries behind Rutte?": the country named accounts for "countries".
+  // Only the plural: "is Germany a NATO member?" asks something else.
   const namesCountry = a.mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'country');
+  const excused = new Set(namesCountry ? a.words.filter((w) => countryNouns.has(w)).map(termOf) : []);
   const accounts = (c: Scored): boolean => {
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;
@@ -367,7 +378,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     // In a long, chatty question an inflected verb or adverb ("wondering", "honestly") may be
     // mere chatter.
     const unaccounted = [...c.missing, ...(long ? [] : c.touched)].filter(
-      (t) => !foreign.has(t) && !weakTerms.has(t) && !(namesCountry && countryNouns.has(t)),
+      (t) => !foreign.has(t) && !weakTerms.has(t) && !excused.has(t),
     );
     // A fact that fits far better than any other may leave one word of a paraphrase unmatched
     // ("when does Stoltenberg hand over the keys?"), unless that word moves the question in time
@@ -407,7 +418,8 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     const room = long ? Math.max(1, Math.floor(known.length / 2)) : known.length >= 3 ? 1 : 0;
     if (strangers > room) return offTopic(index, ranked);
   }
-  const others = ranked.filter((r) => r !== top);
+  // Rivals of the answering fact; a better-scoring fact that did not account for the question is none.
+  const others = ranked.filter((r) => r !== top && (top === best || r !== best));
 
   const second = others[0];
   // Two facts about different things fitting equally well: the question could mean either.
@@ -484,23 +496,6 @@ export function explain(
   return { analysis, ranked };
 }
 
-const soleStatementsCache = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
-/** People who are the subject of exactly one statement. */
-function soleStatements(index: KnowledgeIndex): ReadonlySet<string> {
-  let people = soleStatementsCache.get(index);
-  if (!people) {
-    const count = new Map<string, number>();
-    for (const f of index.knowledge.facts) {
-      const s = f.subjects[0];
-      if (f.kind === 'statement' && s && index.knowledge.entityById.get(s)?.kind === 'person')
-        count.set(s, (count.get(s) ?? 0) + 1);
-    }
-    people = new Set([...count].filter(([, n]) => n === 1).map(([s]) => s));
-    soleStatementsCache.set(index, people);
-  }
-  return people;
-}
-
 function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   const weight = (t: string): number => {
     const base = index.idf.get(t) ?? Math.log(1 + index.knowledge.facts.length);
@@ -561,7 +556,7 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
       sayIntent &&
       fact.kind === 'statement' &&
       entities.includes(speaker) &&
-      soleStatements(index).has(speaker)
+      index.soleSpeakers.has(speaker)
     )
       score += 0.05;
     if (whoIsIntent && fact.kind === 'profile') {

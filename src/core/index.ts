@@ -50,6 +50,8 @@ export interface KnowledgeIndex {
   /** The entity a name refers to, typo-tolerant; used by `who-is <name>`. */
   resolveName(name: string): Entity | undefined;
   profileOf: ReadonlyMap<string, Fact>;
+  /** People who are the subject of exactly one statement: "what did Kirby say?" means that one. */
+  soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
   leadingCandidate: Entity | undefined;
 }
@@ -574,6 +576,14 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     if (f.kind === 'profile' && subject && !profileOf.has(subject)) profileOf.set(subject, f);
   }
 
+  const statements = new Map<string, number>();
+  for (const f of knowledge.facts) {
+    const s = f.subjects[0];
+    if (f.kind === 'statement' && s && knowledge.entityById.get(s)?.kind === 'person')
+      statements.set(s, (statements.get(s) ?? 0) + 1);
+  }
+  const soleSpeakers = new Set([...statements].filter(([, n]) => n === 1).map(([s]) => s));
+
   const backingCount = new Map<string, number>();
   for (const f of knowledge.facts) {
     if (f.backing) backingCount.set(f.backing.candidate, (backingCount.get(f.backing.candidate) ?? 0) + 1);
@@ -607,6 +617,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     analyze,
     resolveName,
     profileOf,
+    soleSpeakers,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
 }

@@ -40,11 +40,12 @@ export const stopWords = new Set(
  * Words that thank or acknowledge ("ok cool", "thanks, that's really helpful", "you're the best"):
  * a message made of these and function words is a reply to the bot, not a question.
  */
-export const acknowledgements = new Set(
+const acknowledgements = new Set(
   `thanks thank thx ty tysm cheers ta ok okay kk cool great nice awesome perfect helpful good best
   brilliant amazing excellent lovely appreciated appreciate gotcha noted legend wow haha lol sweet
   super fab fantastic neat useful handy champion star so much very really you re youre are s that is
-  it this was all yes yep yeah sure np much the a an`
+  it this was all yes yep yeah sure np much the a an mate for help lot and to know bot answer many got
+  again`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -52,7 +53,7 @@ export const acknowledgements = new Set(
 const acknowledging = new Set(
   `thanks thank thx ty tysm cheers ta cool great nice awesome perfect helpful good best brilliant
   amazing excellent lovely appreciated appreciate gotcha noted legend sweet fab fantastic neat
-  useful handy champion star`.split(/\s+/),
+  useful handy champion star super got`.split(/\s+/),
 );
 /** Thanks or an acknowledgement before the next question: "great, and who backs Rutte?". */
 export const leadingAcknowledgement =
@@ -409,7 +410,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:up to date|out of date|outdated|freshness|how fresh)\b/g, 'current'],
   // "what's Rutte's deal", "what's the deal with the Munich conference"
   [/\bwhat is (?:the )?deal with\b/g, 'tell me about'],
-  [/\bwhat is (\w+) deal\b/g, 'who is $1'],
+  [/\bwhat is (?!the\b)(\w+) deal\b/g, 'who is $1'],
   // "could you walk me through the timeline"
   [/\b(?:walk|take|talk) (?:me|us) through\b/g, 'tell me'],
   // "has Wallace put himself forward?": declared an interest
@@ -417,11 +418,14 @@ export const phraseRewrites: [RegExp, string][] = [
     /\b(?:put|puts|putting) (?:himself|herself|themselves|his name|her name|their names?) (?:forward|up)\b/g,
     'declare',
   ],
-  // "could any single ally hold up the appointment"
-  [/\b(?:hold|holds|held|holding) up\b/g, 'block'],
+  // "could any single ally hold up the appointment" (not "how is Rutte holding up?")
+  [
+    /\b(?:hold|holds|held|holding) up (?:the|his|her|a|an|any|this|that) (?:appointment|decision|choice|process|nomination|selection|pick|vote)\b/g,
+    'block',
+  ],
   // "why is Sunak mentioned in the article?": who he is and what part he plays
   [
-    /\bwhy (?:is|are|was|were|does|do) (.+?) (?:even )?(?:mentioned|named|quoted|featured|included|in) (?:in )?(?:the|this) (?:article|story|piece|report|coverage)\b/g,
+    /\bwhy (?:is|are|was|were|does|do) (.+?) (?:even )?(?:mentioned|named|quoted|featured|included|feature|features|appear|appears|in) (?:in )?(?:the|this) (?:article|story|piece|report|coverage)\b/g,
     'who is $1',
   ],
   // "which president is referred to in the article": the article is where every answer comes from
@@ -433,9 +437,10 @@ export const phraseRewrites: [RegExp, string][] = [
   // "how does Biden fit into the race", "Hebestreit's connection to the race"
   [/\b(?:fit|fits|fitting|feature|features|featuring|figure|figures) (?:into|in)\b/g, 'role in'],
   [/\b(?:connection|involvement|relevance) (?:to|in|with)\b/g, 'role in'],
-  // "Rutte becoming secretary general": the race itself, as "succeeding Stoltenberg" is
+  // "Biden's position on Rutte becoming secretary general": the race itself, as "succeeding
+  // Stoltenberg" is ("will he become…" stays a prediction; "head of the government" stays Dutch)
   [
-    /\b(?:becoming|become|becomes|to become) (?:the )?(?:next )?(?:nato )?(?:secretary general|sec gen|secgen|sg|chief|boss|head)\b/g,
+    /\bbecoming (?:the )?(?:next )?(?:nato (?:secretary general|sec gen|secgen|sg|chief|boss|head)|secretary general|sec gen|secgen|sg)\b/g,
     'nato secretary general',
   ],
   // "did germany weigh in on rutte"
@@ -920,10 +925,8 @@ export const synonymGroups: string[][] = [
     'describe',
     'description',
     'highlight',
-    'argue',
     'argument',
     'message',
-    'urge',
     'emphasise',
     'emphasize',
     'gist',

@@ -127,6 +127,13 @@ describe('abstention', () => {
     'Who would be the best secretary general?',
     'If you had to bet, who gets it: Rutte, Kallas or Iohannis?',
     'Who do you think should get the job, Rutte or Kallas?',
+    'Thanks! who should get the job?',
+    // Predictions stay predictions however they are worded.
+    'Who will become the next NATO secretary general?',
+    'Who will win the race before July?',
+    'who got the job?',
+    // "Countries" is accounted for by naming one; "a NATO member" is not.
+    'Is Germany a NATO member?',
   ])('declines %j', (question) => {
     const result = engine.ask(question);
     expect(result.kind).not.toBe('answered');
@@ -180,6 +187,11 @@ describe('input edge cases', () => {
     "thank you, that's really helpful",
     "<@U0NATOBOT> you're the best",
     'thanks so much!! :tada:',
+    'thanks mate',
+    'good to know, thanks',
+    'Thanks! 🙏',
+    'ok, got it',
+    'ok thanks, that’s really useful and very helpful and you are the best',
   ])('takes %j as thanks, not as a question', (message) => {
     const result = engine.ask(message);
     expect(outcome(result)).toBe('unknown:empty');
@@ -234,6 +246,11 @@ describe('input edge cases', () => {
       'I’m preparing a briefing on possible NATO secretary general candidates and I keep seeing Kaja Kallas’s name. Who is she, and has she actually put herself forward?',
       'kallas-profile',
     ],
+    // Beside Rutte, "him" is Rutte unless the clause asks who someone is.
+    [
+      'I read that Mark Rutte is the frontrunner and that Kaja Kallas also came up. Who is backing him so far?',
+      'rutte-backers',
+    ],
   ])('reads "he" or "she" in a long message as the one person it names: %j', (question, expected) => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
@@ -278,6 +295,9 @@ describe('wording', () => {
     ['How is Rutte’s backing developing over time?', 'growing-support'],
     ['what’s the takeaway from observers on nato leadership', 'observers-view'],
     ['rutte frontrunner status', 'rutte-consolidating'],
+    // Reported speech is not the bot's opinion; what someone did for the job is not hindsight.
+    ['Did Biden say Rutte should get the job?', 'biden-backs-rutte'],
+    ['What has Rutte done to land the job?', 'rutte-consolidating'],
     // What is expected by a date is in the article, though asked with "will".
     ['Will this be wrapped up before the Washington summit?', 'leaders-summit'],
     // The built-in answers, asked in other words.

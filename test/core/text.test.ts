@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseRewrites, rewritePhrases } from '../../src/core/lexicon.js';
+import { phraseRewrites, rewritePhrases, synonymGroups } from '../../src/core/lexicon.js';
 import {
   compileRewrites,
   editDistance,
@@ -157,5 +157,20 @@ describe('compileRewrites', () => {
     for (const t of texts) {
       expect(rewritePhrases(t), t).toBe(inTurn(phraseRewrites, t).replace(/\s+/g, ' ').trim());
     }
+  });
+});
+
+describe('synonym groups', () => {
+  it('list each word once: a word in two groups means only what the later group says', () => {
+    const groupOf = new Map<string, string>();
+    const twice: string[] = [];
+    for (const group of synonymGroups) {
+      for (const w of group) {
+        const first = groupOf.get(w);
+        if (first !== undefined && first !== group[0]) twice.push(`${w} (${first}, ${group[0]})`);
+        groupOf.set(w, group[0] as string);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 });
