@@ -229,7 +229,7 @@ const hindsight =
 const pastOutcome = /^(?:so )?(?:did|has) (?:\w+ ){1,3}(?:get|land) the (?:top )?(?:job|post|role|gig)\b/;
 /** "Who should get the job?", "if you had to bet…": the article reports; it does not pick. */
 const opinion =
-  /^(?:so )?(?:(?:who|which \w+) should (?:get|win|be|have|take)\b|who would be (?:the |a )?(?:best|better|ideal)\b)|\b(?:(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
+  /^(?:so )?(?:(?:who|which \w+) (?:(?:do|would) you (?:think|reckon|say) )?should (?:get|win|be|have|take)\b|who would be (?:the |a )?(?:best|better|ideal)\b)|\b(?:(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
 
 /** What the article cannot answer however it is worded: what came after it, and whom the bot would pick. */
 function beyondTheArticle(ws: readonly string[]): boolean {
@@ -256,22 +256,30 @@ function capitalizedWords(text: string): Set<string> {
  * that is itself a question is tried, last first.
  */
 function answerFreeText(index: KnowledgeIndex, message: string): Result {
+  const all = words(message);
   // Thanks or an acknowledgement, however long, is a reply to the bot, not a question.
-  if (isAcknowledgement(words(message))) {
+  if (isAcknowledgement(all)) {
     return unknown(
       'empty',
       'Glad to help. Ask me anything else about the race for NATO secretary general, for example "who else is running?".',
       defaultSuggestions(index),
     );
   }
-  const stripped = message.replace(leadingAcknowledgement, '');
-  const text = words(stripped).length > 0 ? stripped : message;
+  let text = message;
+  let ws = all;
+  if (leadingAcknowledgement.test(message)) {
+    const stripped = message.replace(leadingAcknowledgement, '');
+    const rest = words(stripped);
+    if (rest.length > 0) [text, ws] = [stripped, rest];
+  }
   const whole = index.analyze(text);
   // Asked in hindsight, or asking the bot to pick, anywhere in the message: the article cannot
   // answer it, and no other clause of the message is answered instead.
   if (beyondTheArticle(whole.words)) return offTopic(index);
-  if (words(text).length < longQuestion) return answerQuestion(index, text, whole);
+  if (ws.length < longQuestion) return answerQuestion(index, text, whole);
   // The question is usually the last clause that asks something; the rest is context or chatter.
+  const clauses = questionClauses(text).reverse();
+  if (clauses.some((c) => beyondTheArticle(words(c)))) return offTopic(index);
   // "…Klaus Iohannis came up. Is he actually a candidate?": with one person named in the message,
   // he is that person. The leading candidate is named in passing in most messages about the race,
   // so beside him another person is "he" only when the clause asks who that is ("…the name
@@ -282,18 +290,18 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   );
   const others = [...people].filter((e) => e !== index.leadingCandidate);
   const named = others.length === 1 ? others[0]?.name : undefined;
-  const clauses = questionClauses(text).reverse();
-  const analyses = clauses.map((raw) => {
-    const a = index.analyze(raw);
-    if (!named || a.mentions.length > 0 || refersBack.test(raw) || !pronoun.test(raw)) return a;
-    if (people.size > 1 && !asksWhoThatIs.test(raw)) return a;
-    return index.analyze(raw.replace(pronoun, named));
-  });
-  if (analyses.some((a) => beyondTheArticle(a.words))) return offTopic(index);
-  for (const [k, a] of analyses.entries()) {
+  for (const clause of clauses) {
+    let a = index.analyze(clause);
+    const resolve =
+      named !== undefined &&
+      a.mentions.length === 0 &&
+      pronoun.test(clause) &&
+      !refersBack.test(clause) &&
+      (people.size === 1 || asksWhoThatIs.test(clause));
+    if (resolve) a = index.analyze(clause.replace(pronoun, named));
     // "…and what was the reason behind it?" says what is asked but not about what: not alone.
     if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t))) continue;
-    const result = answerQuestion(index, clauses[k] as string, a);
+    const result = answerQuestion(index, clause, a);
     if (result.kind === 'answered') return result;
   }
   return answerQuestion(index, text, whole);
