@@ -30,7 +30,8 @@ export async function runChat(engine: Engine, banner?: string): Promise<void> {
   // Line by line, so that piped input (`printf '…' | npm run chat`) is answered in full too.
   for await (const line of rl) {
     const text = line.trim();
-    if (text === 'exit' || text === 'quit') break;
+    // "exit", "quit", and the same with a slash as people type in chat apps.
+    if (/^\/?(?:exit|quit)$/i.test(text)) break;
     if (text !== '') console.log(`\nnato-bot> ${reply(engine, text).replace(/\n/g, '\n          ')}\n`);
     rl.prompt();
   }

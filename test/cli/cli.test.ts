@@ -69,4 +69,11 @@ describe('npm run chat', () => {
     expect(replies[0]).toContain('United Kingdom');
     expect(replies[1]).toContain('Estonia');
   });
+
+  it.each(['exit', 'quit', '/quit', '/exit', 'EXIT'])('leaves on %j without answering it', (leave) => {
+    const tsx = resolve(root, 'node_modules/.bin/tsx');
+    const r = run(tsx, ['src/cli/chat.ts'], `who is kallas?\n${leave}\nwho backs rutte?\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('nato-bot> ').slice(1)).toHaveLength(1);
+  });
 });
