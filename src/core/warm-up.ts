@@ -4,12 +4,22 @@ import { metaFacts } from './meta.js';
 /**
  * Questions shaped like what users send, made from the knowledge's own example questions: asked
  * once at start-up, they let the JIT compile every path of the engine (commands, typos, mentions,
- * markup, unknown names, long messages) before a user's question pays for it. None of them is an
- * evaluation question. Each example comes in every shape before the next one starts, so a short
+ * markup, unknown names, long messages, pronouns, thanks) before a user's question pays for it.
+ * Only simple questions anyone would ask ("help", "who-is rutte", "how old is rutte") are also
+ * evaluation questions. Each example comes in every shape before the next one starts, so a short
  * time budget still covers every path.
  */
 export function* warmUpQuestions(knowledge: Knowledge): Generator<string> {
-  yield* ['help', 'timeline', 'about', 'candidates', 'what can you do?', ':wave:', '   '];
+  yield* [
+    'help',
+    'timeline',
+    'about',
+    'candidates',
+    'what can you do?',
+    ':wave:',
+    '   ',
+    'ok, thanks a lot!',
+  ];
   const facts = [...metaFacts, ...knowledge.facts].filter((f) => f.questions.length > 0);
   const people = knowledge.entities.filter((e) => e.kind === 'person');
   const longest = facts.reduce((most, f) => Math.max(most, f.questions.length), 0);
@@ -29,6 +39,7 @@ export function* warmUpQuestions(knowledge: Knowledge): Generator<string> {
       yield `hi all, quick one for a brief I am writing today: ${q}, and also ${other}? thanks so much`;
       yield `> ${q} :thinking_face: <https://example.com|link> ${person?.name ?? ''}`;
       yield `can you tell me about ${withTypo(person?.name ?? q)}? thx`;
+      yield `cool. I keep seeing ${person?.name ?? 'that name'} in the coverage lately: is he one of the names in the mix, and ${q}?`;
       if (subject) yield `${n % 2 === 0 ? 'who-is' : 'who-backs'} ${subject.aliases[0] ?? subject.name}`;
     }
   }

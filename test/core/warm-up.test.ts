@@ -29,12 +29,14 @@ describe('warm-up questions', () => {
     // A doubled letter in the longest word.
     expect(questions).toContain('which couuntries support rutte');
     expect(questions.filter((q) => q.trim() === '')).toHaveLength(1);
+    expect(questions).toContain('ok, thanks a lot!');
+    expect(has(/: is he one of the names in the mix, and /)).toBe(true); // "he" in a long message
   });
 
   it('give every fact a turn before any fact gets its second example, so a short budget covers them all', () => {
     const facts = [...metaFacts, ...knowledge.facts];
-    // Seven fixed questions, then at most eight shapes of each fact's first example.
-    const firstRound = questions.slice(0, 7 + 8 * facts.length);
+    // Eight fixed questions, then at most nine shapes of each fact's first example.
+    const firstRound = questions.slice(0, 8 + 9 * facts.length);
     for (const f of facts) expect(firstRound, f.id).toContain(f.questions[0]);
     expect(firstRound).not.toContain(knowledge.facts[0]?.questions[1]);
   });
