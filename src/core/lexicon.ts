@@ -296,7 +296,7 @@ export const phraseRewrites: [RegExp, string][] = [
   ],
   // "which allies are playing their cards close to their chest"
   [
-    /\b(?:play|plays|played|playing) (?:it|(?:their|its|his|her) cards) close to (?:the|their|its|his|her) (?:chest|vest)\b/g,
+    /\b(?:play|plays|played|playing|keep|keeps|kept|keeping|hold|holds|held|holding) (?:it|(?:their|its|his|her) cards) close to (?:the|their|its|his|her) (?:chest|vest)\b/g,
     'undecided',
   ],
   // "which countries are sitting tight" / "biding their time" / "dragging their feet" / "holding fire"
@@ -307,7 +307,10 @@ export const phraseRewrites: [RegExp, string][] = [
   // "which members are waiting to see" / "wait and see"
   [/\bwait and see\b/g, 'undecided'],
   // "which members have yet to declare"
-  [/\b(?:yet|still) to (?:declare|decide|commit|choose|pick a side|take a side|take sides)\b/g, 'undecided'],
+  [
+    /\b(?:yet|still) to (?:declare|decide|commit|choose|pick a side|take a side|take sides|voice|speak|say|state|announce)\b/g,
+    'undecided',
+  ],
   // "who are the fence-sitters"
   [/\bfence sitt(?:er|ers|ing)\b/g, 'undecided'],
   // "which countries haven't shown their hand"

@@ -300,6 +300,9 @@ describe('wording', () => {
     ['What has Rutte done to land the job?', 'rutte-consolidating'],
     // What is expected by a date is in the article, though asked with "will".
     ['Will this be wrapped up before the Washington summit?', 'leaders-summit'],
+    // Idioms for staying silent.
+    ['Are any allies still keeping their cards close to their chest on the succession?', 'silent-members'],
+    ['Are any allies yet to voice support for Rutte?', 'silent-members'],
     // The built-in answers, asked in other words.
     ['In what order do the key events happen?', 'timeline'],
     ['tbh is this bot up to date', 'about'],
