@@ -36,30 +36,30 @@ export const stopWords = new Set(
     .filter(Boolean),
 );
 
+/** Words that thank or acknowledge: one of them makes a message a reply to the bot. */
+const acknowledging: readonly string[] = `thanks thank thx ty tysm cheers ta cool great nice awesome perfect
+  helpful good best brilliant amazing excellent lovely appreciated appreciate gotcha noted legend sweet
+  super fab fantastic neat useful handy champion star got`.split(/\s+/);
 /**
- * Words that thank or acknowledge ("ok cool", "thanks, that's really helpful", "you're the best"):
- * a message made of these and function words is a reply to the bot, not a question.
+ * A message made of acknowledging words and these ("ok cool", "thanks, that's really helpful",
+ * "you're the best") is a reply to the bot, not a question.
  */
-const acknowledgements = new Set(
-  `thanks thank thx ty tysm cheers ta ok okay kk cool great nice awesome perfect helpful good best
-  brilliant amazing excellent lovely appreciated appreciate gotcha noted legend wow haha lol sweet
-  super fab fantastic neat useful handy champion star so much very really you re youre are s that is
-  it this was all yes yep yeah sure np much the a an mate for help lot and to know bot answer many got
-  again`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-/** Of `acknowledgements`, the words that make a message one (not "so", "it", "yes"). */
-const acknowledging = new Set(
-  `thanks thank thx ty tysm cheers ta cool great nice awesome perfect helpful good best brilliant
-  amazing excellent lovely appreciated appreciate gotcha noted legend sweet fab fantastic neat
-  useful handy champion star super got`.split(/\s+/),
-);
+const acknowledgements = new Set([
+  ...acknowledging,
+  ...`ok okay kk wow haha lol so much very really you re youre are s that is it this was all yes yep
+  yeah sure np the a an mate for help lot and to know bot answer many again`.split(/\s+/),
+]);
 /** Thanks or an acknowledgement before the next question: "great, and who backs Rutte?". */
-export const leadingAcknowledgement =
-  /^\s*(?:(?:ok|okay|cool|great|nice|perfect|awesome|thanks|thank you|thx|ty|cheers|got it|gotcha|brilliant|excellent|super|good question|interesting)\s*[,!.:;]+\s*)+(?:and\s+|also\s+|so\s+)?(?=\S)/i;
+export const leadingAcknowledgement = new RegExp(
+  `^\\s*(?:(?:${[...acknowledging, 'ok', 'okay', 'thank you', 'got it', 'good question', 'interesting']
+    .sort((x, y) => y.length - x.length)
+    .join('|')})\\s*[,!.:;]+\\s*)+(?:and\\s+|also\\s+|so\\s+)?(?=\\S)`,
+  'i',
+);
 export function isAcknowledgement(ws: readonly string[]): boolean {
-  return ws.length > 0 && ws.every((w) => acknowledgements.has(w)) && ws.some((w) => acknowledging.has(w));
+  return (
+    ws.length > 0 && ws.every((w) => acknowledgements.has(w)) && ws.some((w) => acknowledging.includes(w))
+  );
 }
 
 /**
