@@ -624,9 +624,8 @@ function unknown(reason: Unknown['reason'], text: string, suggestions: Suggestio
 
 /** A fact's first example question, written as a sentence with its names capitalised. */
 function suggestionFor(index: KnowledgeIndex, fact: Fact): Suggestion {
-  const casing = namesCasing(index);
   const q = (fact.questions[0] as string)
-    .replace(/[\p{L}]+/gu, (w) => casing.get(w) ?? acronyms.get(w) ?? w)
+    .replace(/[\p{L}]+/gu, (w) => index.nameCasing.get(w) ?? acronyms.get(w) ?? w)
     .replace(/\bthe us\b/g, 'the US');
   const label = `${q.charAt(0).toUpperCase()}${q.slice(1)}?`;
   return { label, query: label };
@@ -635,30 +634,6 @@ function suggestionFor(index: KnowledgeIndex, fact: Fact): Suggestion {
 const acronyms: ReadonlyMap<string, string> = new Map(
   ['nato', 'uk', 'usa', 'nsc', 'eu'].map((a) => [a, a.toUpperCase()]),
 );
-const casings = new WeakMap<KnowledgeIndex, Map<string, string>>();
-/**
- * "france" → "France", "nato" → "NATO": words the sources only ever write with capitals, as they
- * write them (a word also written in lower case, like "summit", stays as it is).
- */
-function namesCasing(index: KnowledgeIndex): Map<string, string> {
-  let casing = casings.get(index);
-  if (!casing) {
-    const written = new Map<string, string | null>();
-    for (const source of index.knowledge.sources) {
-      for (const w of source.text.match(/[\p{L}]+/gu) ?? []) {
-        const lower = w.toLowerCase();
-        const seen = written.get(lower);
-        if (w === lower) written.set(lower, null);
-        else if (seen === undefined) written.set(lower, w);
-      }
-    }
-    casing = new Map();
-    for (const [lower, w] of written) if (w) casing.set(lower, w);
-    casings.set(index, casing);
-  }
-  return casing;
-}
-
 export function defaultSuggestions(index: KnowledgeIndex): Suggestion[] {
   const lead = index.leadingCandidate;
   return [

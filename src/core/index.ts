@@ -50,6 +50,11 @@ export interface KnowledgeIndex {
   /** The entity a name refers to, typo-tolerant; used by `who-is <name>`. */
   resolveName(name: string): Entity | undefined;
   profileOf: ReadonlyMap<string, Fact>;
+  /**
+   * "france" → "France": words the sources only ever write with capitals, as they write them (a
+   * word also written in lower case, like "summit", is not in it). For writing suggestions.
+   */
+  nameCasing: ReadonlyMap<string, string>;
   /** People who are the subject of exactly one statement: "what did Kirby say?" means that one. */
   soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
@@ -576,6 +581,17 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     if (f.kind === 'profile' && subject && !profileOf.has(subject)) profileOf.set(subject, f);
   }
 
+  const written = new Map<string, string | null>();
+  for (const source of knowledge.sources) {
+    for (const w of source.text.match(/[\p{L}]+/gu) ?? []) {
+      const lower = w.toLowerCase();
+      if (w === lower) written.set(lower, null);
+      else if (!written.has(lower)) written.set(lower, w);
+    }
+  }
+  const nameCasing = new Map<string, string>();
+  for (const [lower, w] of written) if (w) nameCasing.set(lower, w);
+
   const statements = new Map<string, number>();
   for (const f of knowledge.facts) {
     const s = f.subjects[0];
@@ -617,6 +633,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     analyze,
     resolveName,
     profileOf,
+    nameCasing,
     soleSpeakers,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
