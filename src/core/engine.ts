@@ -307,6 +307,9 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   return answerQuestion(index, text, whole);
 }
 
+const asksForCount =
+  /\bhow many\b|\bhow much (?:\w+ ){0,4}(?:money|cash|funding|budget|spend|spent|spending|cost|costs|paid|pay|salary|earn|earns)\b/;
+
 const pronoun = /\b(?:he|she|him|his|her)\b/i;
 const asksWhoThatIs = /\bwho (?:is|was) (?:he|she)\b|\bwho (?:he|she) (?:is|was)\b|\babout (?:him|her)\b/i;
 const refersBack = /\b(?:about|on|of|with) (?:that|this|it|those|these)\b/i;
@@ -372,12 +375,15 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // the countries behind Rutte?" names France, which the list of Rutte's backers only mentions):
   // then a fact nearly as good that accounts for every word answers instead.
   const foreign = new Set(a.foreign.map(termOf));
+  // "How many votes did the far right get?" asks for a number: only a fact that gives one answers.
+  const asksCount = asksForCount.test(a.words.join(' '));
   const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
   // "Is France one of the countries behind Rutte?": the country named accounts for "countries".
   // Only the plural: "is Germany a NATO member?" asks something else.
   const namesCountry = a.mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'country');
   const excused = new Set(namesCountry ? a.words.filter((w) => countryNouns.has(w)).map(termOf) : []);
   const accounts = (c: Scored): boolean => {
+    if (asksCount && !index.counting.has(c.fact.id)) return false;
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;
     // A long message may name one more thing in passing ("repeating the Washington line").

@@ -55,6 +55,11 @@ export interface KnowledgeIndex {
    * word also written in lower case, like "summit", is not in it). For writing suggestions.
    */
   nameCasing: ReadonlyMap<string, string>;
+  /**
+   * Facts that give a number or a count ("two-thirds", "a decade", "57", "a few"), or that list
+   * things to count (the candidates, the backers): the only ones that answer "how many…?".
+   */
+  counting: ReadonlySet<string>;
   /** People who are the subject of exactly one statement: "what did Kirby say?" means that one. */
   soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
@@ -600,6 +605,12 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   }
   const soleSpeakers = new Set([...statements].filter(([, n]) => n === 1).map(([s]) => s));
 
+  const counting = new Set(
+    knowledge.facts
+      .filter((f) => f.kind === 'backers' || f.kind === 'candidates' || statesCount(f.answer))
+      .map((f) => f.id),
+  );
+
   const backingCount = new Map<string, number>();
   for (const f of knowledge.facts) {
     if (f.backing) backingCount.set(f.backing.candidate, (backingCount.get(f.backing.candidate) ?? 0) + 1);
@@ -635,6 +646,19 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     profileOf,
     nameCasing,
     soleSpeakers,
+    counting,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
+}
+
+const countWords =
+  /\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|decades?|few|several|half|thirds?|quarters?|percent|majority)\b/gi;
+
+/** Whether a text states a number or a count; years and "one of" do not count. */
+function statesCount(text: string): boolean {
+  return [...text.matchAll(countWords)].some((m) => {
+    const w = m[0].toLowerCase();
+    if (/^(?:1[89]|20)\d\d$/.test(w)) return false;
+    return !(w === 'one' && /^\s+(?:of|to)\b/i.test(text.slice((m.index ?? 0) + w.length)));
+  });
 }

@@ -79,6 +79,10 @@ export const domainWords = new Set(
  * means ("come out for" = back) and set phrases of chatter ("so far", "figure out") vanish.
  * Applied to normalised text on both sides: the knowledge and the question.
  */
+/** Things people write or prepare, named when they say why they ask. */
+const workProducts =
+  '(?:essay|paper|presentation|talk|course|seminar|lecture|podcast|episode|segment|briefing|brief|memo|deck|slides?|doc|document|one pager|page|notes?|summary|newsletter|quiz|exam|homework|assignment|thesis|dissertation|glossary|explainer|blog post|column|review|cheat sheet|handout|write up|report)';
+
 export const phraseRewrites: [RegExp, string][] = [
   // ---- resign ----
   // "when did rutte throw in the towel"
@@ -651,8 +655,35 @@ export const phraseRewrites: [RegExp, string][] = [
   ],
   [/\b(?:(?:just )?to (?:double check|clarify|be clear|be sure)|(?:quick )?sanity check)\b/g, ' '],
   [/\b(?:(?:just )?out of (?:interest|curiosity)|asking for a friend|for context)\b/g, ' '],
+  // Why someone asks, not what: "I'm writing a student essay…", "for my planning doc",
+  // "before a podcast recording", "in a meeting tomorrow", "my editor wants…".
   [
-    /\b(?:prepping|preparing|writing|drafting|putting together) (?:a |an |my |the |our )?(?:briefing|brief|memo|deck|note|summary|report|newsletter)\b/g,
+    new RegExp(
+      `\\b(?:prepping|preparing|writing|drafting|putting together|pulling together|building|making|doing|working on|planning|compiling|updating|finishing|researching) (?:a |an |my |the |our |some )?(?:\\w+ ){0,3}?${workProducts}\\b`,
+      'g',
+    ),
+    ' ',
+  ],
+  [
+    new RegExp(
+      `\\b(?:for|before|ahead of|after) (?:(?:a|an|my|our|the team s|tomorrow s|today s|this week s|next week s) (?:\\w+ ){0,2}?${workProducts}|(?:my|our|the team s|tomorrow s|today s|this week s|next week s|a (?:team|staff|work|quick|board|client|weekly|department|planning|policy|strategy|podcast)) (?:meeting|call|recording|standup|offsite|workshop|session|interview))\\b`,
+      'g',
+    ),
+    ' ',
+  ],
+  [
+    /\b(?:in|at|during) (?:a|our|my|the team s|tomorrow s) (?:\w+ )?(?:meeting|seminar|class|lecture|standup|offsite|workshop|session)(?: (?:tomorrow|today|tonight|later|next week|this week|this afternoon|this morning))?\b/g,
+    ' ',
+  ],
+  // Asking for the answer, not for anything in particular: "…What should I tell her?"
+  [
+    /\bwhat (?:should|do|would|can) (?:i|we) (?:tell|say to|answer) (?:her|him|them|my \w+|our \w+|the \w+)\b/g,
+    ' ',
+  ],
+  [/\bwhat (?:should|do|would|can) (?:i|we|it) say\b/g, ' '],
+  [/\bwhat (?:s|is) the answer(?: (?:according to|in) the (?:article|piece|story|source))?\b/g, ' '],
+  [
+    /\b(?:my|our|a) (?:boss|manager|editor|professor|teacher|lecturer|tutor|colleague|coworker|friend|cousin|team|class|students|reader|readers|listener|listeners|audience|client) (?:\w+ )?(?:asked|asks|wants|wanted|needs|needed|thinks|thought|reckons|keeps saying|swears|claims|is asking|emailed|wrote)(?: (?:me|us))?\b/g,
     ' ',
   ],
   [/\b(?:more |most )?importantly\b/g, ' '],

@@ -134,6 +134,9 @@ describe('abstention', () => {
     'who got the job?',
     // "Countries" is accounted for by naming one; "a NATO member" is not.
     'Is Germany a NATO member?',
+    // Asking for a number that no fact gives.
+    'how many votes did the far right get in the dutch election?',
+    'How much does NATO spend every year?',
   ])('declines %j', (question) => {
     const result = engine.ask(question);
     expect(result.kind).not.toBe('answered');
@@ -312,6 +315,18 @@ describe('wording', () => {
     ['who r u', 'about'],
     ['What is this bot?', 'about'],
     ['what can u do', 'help'],
+    // A number asked for, from the facts that give one.
+    ['How many allies back Rutte?', 'two-thirds-support'],
+    ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // Why someone asks is not what they ask.
+    [
+      'Preparing a media review for my manager, and I need to list every news outlet named in the article about the race.',
+      'outlets-cited',
+    ],
+    [
+      'We’re discussing the race in our policy meeting tomorrow, and someone asked whether the US government supports Rutte. What’s the answer according to the article?',
+      'us-backs-rutte',
+    ],
   ])('%j -> %s', (question, expected) => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
