@@ -260,8 +260,9 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
         // and a stop word must be one slip away ("weather" is not "whether").
         if (d > 1 && (!sameStart || stopWords.has(candidate))) continue;
         if (!sameStart && word.length < 7) continue;
-        // Among equally close words, prefer one that starts like the typed word.
-        const cost = d + (sameStart ? 0 : 0.5);
+        // Among equally close words, prefer one that starts like the typed word, then one whose
+        // second letter is the typed one too ("resing" is "resign", not "rising").
+        const cost = d + (sameStart ? 0 : 0.5) + (candidate[1] === word[1] ? 0 : 0.25);
         if (cost < bestCost) {
           bestCost = cost;
           best = candidate;

@@ -603,8 +603,23 @@ export const phraseRewrites: [RegExp, string][] = [
   [/(?<=\b(?:the|his|her|their|its|your|our|s|\w+n) )take\b/g, 'view'],
   [/\btake on\b/g, 'view on'],
   // "Who is in the running?", "is she running for the job?": a candidacy, not leading a country.
-  [/\bin the (?:running|race|frame|mix|hunt)\b/g, 'candidate'],
+  // "Who's in the race?" is a candidacy; "the key dates in the race" are the race's.
+  [
+    /(?<!\b(?:dates?|timeline|events?|milestones?|steps|happens|happened|when) )\bin the (?:running|race|frame|mix|hunt)\b/g,
+    'candidate',
+  ],
+  // "Rutte not running for PM again?": not standing for re-election at home.
+  [
+    /\b(?:run|runs|running|ran|stand|stands|standing|stood) for (?:pm|prime minister|premier) again\b/g,
+    'reelection',
+  ],
   [/\b(?:run|runs|running|ran) for\b/g, 'candidate for'],
+  // "Who's running?", "who else is running besides Rutte?": running with nothing to run is a
+  // candidacy; "who is running NATO?" is leading it.
+  [
+    /\b(?:is|are|s|re|was|were|been|be|still|also|else|officially|actually|really) running\b(?! (?:nato|the|things|it|this|that|a|an|his|her|their|its|out))/g,
+    'candidate',
+  ],
   // "Who else is being talked about?": discussed as a name, not speaking.
   [/\b(?:is|are|was|were|been|being|get|gets|got|getting) (?:talked|spoken|discussed) about\b/g, 'float'],
   // "How do you say thank you in Dutch?" asks for a translation, not what someone said.

@@ -108,6 +108,8 @@ describe('names with typos', () => {
     ['tell me about kaja kalllas', 'kallas-profile'],
     ['who is klaus johannis', 'iohannis-profile'],
     ['who suports ruttte', 'rutte-backers'],
+    // Two words one slip away: the one that starts like the typed word.
+    ['when did rutte resing?', 'rutte-resignation'],
   ])('%j -> %s', (question, expected) => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
@@ -318,6 +320,11 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // Running with nothing to run is a candidacy; running NATO is leading it.
+    ["who's running?", 'candidates'],
+    ['who is running nato', 'stoltenberg-profile'],
+    ['rutte not running for pm again?', 'dutch-election'],
+    ['Can you remind me of the key dates in the race?', 'timeline'],
     // Why someone asks is not what they ask.
     [
       'Preparing a media review for my manager, and I need to list every news outlet named in the article about the race.',
