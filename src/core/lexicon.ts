@@ -84,6 +84,18 @@ const workProducts =
   '(?:essay|paper|presentation|talk|course|seminar|lecture|podcast|episode|segment|briefing|brief|memo|deck|slides?|doc|document|one pager|page|notes?|summary|newsletter|quiz|exam|homework|assignment|thesis|dissertation|glossary|explainer|blog post|column|review|cheat sheet|handout|write up|report)';
 
 export const phraseRewrites: [RegExp, string][] = [
+  // ---- "us", the country ----
+  // Lower case, "us" is the pronoun ("tell us", "for us") unless it starts the message, follows a
+  // verb that asks ("does us…", "uk and us"), or stands before what a country has ("us support").
+  [/^us\b/g, 'the us'],
+  [
+    /(?<=\b(?:does|did|do|is|was|has|have|had|will|would|can|could|should|and|or|vs|versus|plus) )us\b/g,
+    'the us',
+  ],
+  [
+    /(?<!\bthe )\bus (?=(?:support|supports|supported|supporting|backing|backs|backed|back|position|stance|view|take|govt|government|president|officials|administration|endorsement|endorsed|spokesperson|spokesman|role|weight|influence|military|nsc|white house|approval|blessing)\b)/g,
+    'the us ',
+  ],
   // ---- resign ----
   // "when did rutte throw in the towel"
   [/\b(?:throw|throws|threw|thrown|throwing) in the (?:towel|sponge)\b/g, 'resign'],

@@ -320,6 +320,10 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // Lower-case "us": the country where a country fits, the pronoun elsewhere.
+    ['us rutte support', 'us-backs-rutte'],
+    ['does us back rutte', 'us-backs-rutte'],
+    ['can you tell us who backs rutte', 'rutte-backers'],
     // Running with nothing to run is a candidacy; running NATO is leading it.
     ["who's running?", 'candidates'],
     ['who is running nato', 'stoltenberg-profile'],
