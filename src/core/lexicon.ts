@@ -84,6 +84,11 @@ const workProducts =
   '(?:essay|paper|presentation|talk|course|seminar|lecture|podcast|episode|segment|briefing|brief|memo|deck|slides?|doc|document|one pager|page|notes?|summary|newsletter|quiz|exam|homework|assignment|thesis|dissertation|glossary|explainer|blog post|column|review|cheat sheet|handout|write up|report)';
 
 export const phraseRewrites: [RegExp, string][] = [
+  // "More allies backing Rutte?", "new Rutte backers": support growing, not the list of backers.
+  [
+    /\b(?:more|new|additional|fresh|extra) (?=(?:\w+ )?(?:backers|backing|support|supporters|endorsements|allies|countries|governments|nations|states|members)\b)/g,
+    'growing ',
+  ],
   // ---- "us", the country ----
   // Lower case, "us" is the pronoun ("tell us", "for us") unless it starts the message, follows a
   // verb that asks ("does us…", "uk and us"), or stands before what a country has ("us support").

@@ -320,6 +320,9 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // More backers is support growing, not the list of backers.
+    ['more allies backing rutte?', 'growing-support'],
+    ['who backs rutte?', 'rutte-backers'],
     // Lower-case "us": the country where a country fits, the pronoun elsewhere.
     ['us rutte support', 'us-backs-rutte'],
     ['does us back rutte', 'us-backs-rutte'],
