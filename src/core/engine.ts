@@ -317,21 +317,34 @@ const refersBack = /\b(?:about|on|of|with) (?:that|this|it|those|these)\b/i;
 const questionStart =
   /^(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|had|can|could|will|would|should)\b/i;
 
+/** "I'd like to know whether…", "can you tell me who…": a request that a question follows. */
+const asksToKnow =
+  /^(?:(?:(?:i|we)(?:'d|’d| would)?|and|so)\s+)*(?:like|want|need|needed|wanted|have|trying)\s+to\s+(?:know|find out|check|confirm|understand|learn|ask|explain|figure out)\s+|^(?:(?:can|could|would) you |please )?(?:tell|remind|show) (?:me|us)\s+/i;
+const wantsToKnow =
+  /(?:,\s*|\s+)(?:and\s+)?(?=(?:(?:i|we)(?:'d|’d| would)?\s+)?(?:like|want|need|needed|wanted)\s+to\s+(?:know|find out|check|confirm|understand|learn|explain|figure out)\s+(?:who|whom|whose|what|which|when|where|why|how|whether|if)\b)/i;
+
 /** Clauses of a message that ask something: they start with a question word. */
 export function questionClauses(text: string): string[] {
   return text
     .split(
       /(?<=[?!.;:])\s+|,\s*|\s+[-–—]+\s+|\s+(?:but|and|so)\s+(?=(?:who|what|which|when|where|why|how|is|are|does|do|did|has|can)\b)/i,
     )
-    .map((c) =>
-      c
+    .flatMap((c) => c.split(wantsToKnow))
+    .map((c) => {
+      const trimmed = c
         .trim()
         .replace(
           /^(?:(?:so|and|but|also|anyway|ok|okay|well|roughly|approximately|basically|honestly|seriously|just|quickly|briefly|realistically)\s+)+/i,
           '',
-        ),
-    )
-    .filter((c) => words(c).length >= 4 && questionStart.test(c));
+        );
+      // "…I'd like to know whether Germany backs Rutte": what is asked starts after the request.
+      const asked = questionStart.test(trimmed) ? trimmed : trimmed.replace(asksToKnow, '');
+      return asked === trimmed
+        ? { clause: trimmed, asks: questionStart.test(trimmed) }
+        : { clause: asked, asks: true };
+    })
+    .filter(({ clause, asks }) => asks && words(clause).length >= 4)
+    .map(({ clause }) => clause);
 }
 
 function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {

@@ -89,6 +89,8 @@ export const phraseRewrites: [RegExp, string][] = [
     /\b(?:more|new|additional|fresh|extra) (?=(?:\w+ )?(?:backers|backing|support|supporters|endorsements|allies|countries|governments|nations|states|members)\b)/g,
     'growing ',
   ],
+  // "Which countries founded NATO?" is about founding, not what a report found.
+  [/\b(?:founded|founding|founder|founders|foundation)\b/g, 'establish'],
   // ---- "us", the country ----
   // Lower case, "us" is the pronoun ("tell us", "for us") unless it starts the message, follows a
   // verb that asks ("does us…", "uk and us"), or stands before what a country has ("us support").

@@ -136,6 +136,8 @@ describe('abstention', () => {
     'who got the job?',
     // "Countries" is accounted for by naming one; "a NATO member" is not.
     'Is Germany a NATO member?',
+    // Founding is not what a report found.
+    'how many countries founded NATO?',
     // Asking for a number that no fact gives.
     'how many votes did the far right get in the dutch election?',
     'How much does NATO spend every year?',
@@ -320,6 +322,15 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // What is asked starts after "I need to know".
+    [
+      'I’m preparing a briefing on European positions in the race and need to know where Germany stands on Rutte, and what reasons the German side gave.',
+      'germany-backs-rutte',
+    ],
+    [
+      'I’m planning our coverage for the summer and need to know when the NATO Leaders Summit is.',
+      'leaders-summit',
+    ],
     // More backers is support growing, not the list of backers.
     ['more allies backing rutte?', 'growing-support'],
     ['who backs rutte?', 'rutte-backers'],
