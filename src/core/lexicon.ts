@@ -89,6 +89,12 @@ export const phraseRewrites: [RegExp, string][] = [
     /\b(?:more|new|additional|fresh|extra) (?=(?:\w+ )?(?:backers|backing|support|supporters|endorsements|allies|countries|governments|nations|states|members)\b)/g,
     'growing ',
   ],
+  // "Back Rutte to replace Stoltenberg", "in favour of Rutte leading NATO": backing him is
+  // backing him for the job; what the job is adds nothing to the question.
+  [
+    /(\b(?:back|backs|backed|backing|support|supports|supported|supporting|favour|favor|favours|favors|endorse|endorses|endorsed|endorsing|want|wants|wanted|pick|picks|behind|stand on|stands on|position on|view on|stance on) (?:\w+ ){0,3}?(?:rutte|him|the dutch (?:pm|prime minister|leader|guy)|the dutchman)(?: s)?(?: (?:bid|candidacy|campaign|push))?) (?:to |as )?(?:replace|replacing|succeed|succeeding|lead|leading|run|running|head|heading) (?:jens stoltenberg|stoltenberg|nato|the alliance)\b/g,
+    '$1',
+  ],
   // "Which countries founded NATO?" is about founding, not what a report found.
   [/\b(?:founded|founding|founder|founders|foundation)\b/g, 'establish'],
   // ---- "us", the country ----

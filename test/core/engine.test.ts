@@ -331,6 +331,10 @@ describe('wording', () => {
       'I’m planning our coverage for the summer and need to know when the NATO Leaders Summit is.',
       'leaders-summit',
     ],
+    // Backing Rutte is backing him for the job, however the job is named.
+    ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
+    ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
+    ["Who is supporting Mark Rutte's bid to lead NATO?", 'rutte-backers'],
     // More backers is support growing, not the list of backers.
     ['more allies backing rutte?', 'growing-support'],
     ['who backs rutte?', 'rutte-backers'],
