@@ -395,8 +395,11 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // Only the plural: "is Germany a NATO member?" asks something else.
   const namesCountry = a.mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'country');
   const excused = new Set(namesCountry ? a.words.filter((w) => countryNouns.has(w)).map(termOf) : []);
+  // "What did Rutte say about the Dutch election?": asks for words of Rutte's.
+  const speaker = speakerAsked(index, a);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !index.counting.has(c.fact.id)) return false;
+    if (speaker && !speaks(c.fact, speaker)) return false;
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;
     // A long message may name one more thing in passing ("repeating the Washington line").
@@ -474,6 +477,48 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     }
   }
   return offTopic(index, ranked);
+}
+
+const saidVerbs = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'state',
+  'stated',
+  'told',
+  'tell',
+  'claim',
+  'claimed',
+  'argue',
+  'argued',
+  'warn',
+  'warned',
+  'remark',
+  'remarked',
+  'comment',
+  'commented',
+]);
+const auxiliaries = new Set(['did', 'does', 'do', 'would', 'will', 'could', 'can', 'might']);
+const saidNouns = new Set(['remarks', 'comments', 'words', 'statement', 'statements', 'quote', 'quotes']);
+
+/** The person a question asks the words of: "what did Rutte say", "Kirby's remarks". */
+function speakerAsked(index: KnowledgeIndex, a: Analysis): string | undefined {
+  const at = a.words.findIndex(
+    (w, i) => i > 0 && (saidVerbs.has(w) || (a.words[i - 1] === 's' && saidNouns.has(w))),
+  );
+  if (at < 0) return undefined;
+  const m = a.mentions.find((x) => x.end === at || (x.end === at - 1 && a.words[at - 1] === 's'));
+  // Bare "say" only after "did", "does"…: "what did Rutte say", not "Rutte go public" (→ "Rutte say").
+  if (m && a.words[at] === 'say' && !auxiliaries.has(a.words[m.start - 1] ?? '')) return undefined;
+  const e = m ? index.knowledge.entityById.get(m.entityId) : undefined;
+  return e?.kind === 'person' ? e.id : undefined;
+}
+
+/** Whether a fact gives words of this person's. */
+function speaks(fact: Fact, person: string): boolean {
+  if (fact.kind === 'statement' || fact.kind === 'profile') return fact.subjects.includes(person);
+  return fact.backing?.saidBy.includes(person) ?? false;
 }
 
 function isMetaFact(fact: Fact): boolean {

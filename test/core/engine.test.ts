@@ -136,6 +136,8 @@ describe('abstention', () => {
     'who got the job?',
     // "Countries" is accounted for by naming one; "a NATO member" is not.
     'Is Germany a NATO member?',
+    // Rutte's words are asked for; the article gives none on the Dutch vote.
+    'What did Rutte say about the Dutch election result?',
     // Founding is not what a report found.
     'how many countries founded NATO?',
     // Asking for a number that no fact gives.
@@ -331,6 +333,9 @@ describe('wording', () => {
       'I’m planning our coverage for the summer and need to know when the NATO Leaders Summit is.',
       'leaders-summit',
     ],
+    // Asked for a person's words: a fact that gives them.
+    ['what did rutte say at munich', 'rutte-on-ukraine'],
+    ['what did sunak say about rutte', 'uk-backs-rutte'],
     // Backing Rutte is backing him for the job, however the job is named.
     ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
     ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
