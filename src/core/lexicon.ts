@@ -912,6 +912,7 @@ export function rewritePhrases(normalized: string): string {
  * Written as plain words; they are stemmed when the matcher builds its index.
  */
 export const synonymGroups: string[][] = [
+  ['possible', 'potential', 'prospective'],
   [
     'back',
     'embrace',

@@ -336,6 +336,9 @@ describe('wording', () => {
     // Asked for a person's words: a fact that gives them.
     ['what did rutte say at munich', 'rutte-on-ukraine'],
     ['what did sunak say about rutte', 'uk-backs-rutte'],
+    // Potential is possible; the current head of NATO is Stoltenberg.
+    ['Can you remind me who the potential candidates for NATO chief are?', 'candidates'],
+    ['How long has the current head of NATO been in the role?', 'stoltenberg-departure'],
     // Backing Rutte is backing him for the job, however the job is named.
     ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
     ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
