@@ -95,6 +95,13 @@ export const phraseRewrites: [RegExp, string][] = [
     /(\b(?:back|backs|backed|backing|support|supports|supported|supporting|favour|favor|favours|favors|endorse|endorses|endorsed|endorsing|want|wants|wanted|pick|picks|behind|stand on|stands on|position on|view on|stance on) (?:\w+ ){0,3}?(?:rutte|him|the dutch (?:pm|prime minister|leader|guy)|the dutchman)(?: s)?(?: (?:bid|candidacy|campaign|push))?) (?:to |as )?(?:replace|replacing|succeed|succeeding|lead|leading|run|running|head|heading) (?:jens stoltenberg|stoltenberg|nato|the alliance)\b/g,
     '$1',
   ],
+  // "What role does Kirby hold?", "what part has Karins played?": who they are.
+  [
+    /\b(?:role|part|position|job|title) (?:does|do|did|has|have|had|is|was) ((?:\w+ ){1,3})(?:hold|holds|held|play|plays|played|have|has|had|occupy|occupies)\b/g,
+    'role $1',
+  ],
+  [/\bwhat (?:s|is|was) the (?:deal|story|situation) with\b/g, 'what about'],
+  [/\bveto (?:power|powers|right|rights)\b/g, 'veto'],
   // "Which countries founded NATO?" is about founding, not what a report found.
   [/\b(?:founded|founding|founder|founders|foundation)\b/g, 'establish'],
   // ---- "us", the country ----
@@ -913,6 +920,8 @@ export function rewritePhrases(normalized: string): string {
  */
 export const synonymGroups: string[][] = [
   ['possible', 'potential', 'prospective'],
+  ['government', 'govt', 'gov'],
+  ['former', 'previous', 'previously', 'erstwhile'],
   [
     'back',
     'embrace',
@@ -1306,7 +1315,6 @@ export const synonymGroups: string[][] = [
     'essential',
     'pivotal',
     'significant',
-    'significance',
     'significance',
     'decisive',
   ],

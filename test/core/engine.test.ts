@@ -138,6 +138,8 @@ describe('abstention', () => {
     'Is Germany a NATO member?',
     // Rutte's words are asked for; the article gives none on the Dutch vote.
     'What did Rutte say about the Dutch election result?',
+    // Kallas is in office; the article gives no earlier job of hers.
+    "what was kallas's previous job?",
     // Founding is not what a report found.
     'how many countries founded NATO?',
     // Asking for a number that no fact gives.
@@ -339,6 +341,13 @@ describe('wording', () => {
     // Potential is possible; the current head of NATO is Stoltenberg.
     ['Can you remind me who the potential candidates for NATO chief are?', 'candidates'],
     ['How long has the current head of NATO been in the role?', 'stoltenberg-departure'],
+    // Other ways of asking who someone is, and other words for what the article says.
+    ['What role does Ben Wallace play?', 'wallace-profile'],
+    ['is hebestreit a govt spokesman?', 'hebestreit-profile'],
+    ['veto powers', 'consensus-rule'],
+    ["what's at stake for Rutte if Russia wins?", 'rutte-on-ukraine'],
+    ['which outlets does the article credit?', 'outlets-cited'],
+    ["what's the deal with the munich conference", 'munich-conference'],
     // Backing Rutte is backing him for the job, however the job is named.
     ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
     ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
