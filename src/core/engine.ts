@@ -399,7 +399,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   const speaker = speakerAsked(index, a);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !index.counting.has(c.fact.id)) return false;
-    if (speaker && !speaks(c.fact, speaker)) return false;
+    if (speaker && !speaks(index, c.fact, speaker)) return false;
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;
     // A long message may name one more thing in passing ("repeating the Washington line").
@@ -502,23 +502,65 @@ const saidVerbs = new Set([
 const auxiliaries = new Set(['did', 'does', 'do', 'would', 'will', 'could', 'can', 'might']);
 const saidNouns = new Set(['remarks', 'comments', 'words', 'statement', 'statements', 'quote', 'quotes']);
 
-/** The person a question asks the words of: "what did Rutte say", "Kirby's remarks". */
-function speakerAsked(index: KnowledgeIndex, a: Analysis): string | undefined {
+/**
+ * Who a question asks the words or view of: "what did Rutte say", "Kirby's remarks", "how has
+ * Russia reacted to Rutte?", "what does Spain think of him?".
+ */
+function speakerAsked(index: KnowledgeIndex, a: Analysis): Entity | undefined {
   const at = a.words.findIndex(
     (w, i) => i > 0 && (saidVerbs.has(w) || (a.words[i - 1] === 's' && saidNouns.has(w))),
   );
-  if (at < 0) return undefined;
   const m = a.mentions.find((x) => x.end === at || (x.end === at - 1 && a.words[at - 1] === 's'));
   // Bare "say" only after "did", "does"…: "what did Rutte say", not "Rutte go public" (→ "Rutte say").
-  if (m && a.words[at] === 'say' && !auxiliaries.has(a.words[m.start - 1] ?? '')) return undefined;
-  const e = m ? index.knowledge.entityById.get(m.entityId) : undefined;
-  return e?.kind === 'person' ? e.id : undefined;
+  const bare = m && a.words[at] === 'say' && !auxiliaries.has(a.words[m.start - 1] ?? '');
+  const e = m && !bare ? index.knowledge.entityById.get(m.entityId) : undefined;
+  if (e?.kind === 'person') return e;
+  const v = a.words.findIndex((w, i) => i > 0 && (viewVerbs.has(w) || viewNouns.has(w)));
+  const c = a.mentions.find((x) => x.end === v);
+  // Asked with a verb ("how has Russia reacted", "what is Spain's view"), not "Ukraine stance".
+  const asked =
+    c !== undefined && ['is', 'has', 'have', 'did', 'does', 'do', 'was'].includes(a.words[c.start - 1] ?? '');
+  const ce = c && asked ? index.knowledge.entityById.get(c.entityId) : undefined;
+  return ce?.kind === 'country' ? ce : undefined;
 }
+const viewVerbs = new Set([
+  'react',
+  'reacted',
+  'reacts',
+  'respond',
+  'responded',
+  'think',
+  'thinks',
+  'feel',
+  'feels',
+]);
+const viewNouns = new Set([
+  'reaction',
+  'view',
+  'take',
+  'response',
+  'stance',
+  'position',
+  'verdict',
+  'opinion',
+]);
 
-/** Whether a fact gives words of this person's. */
-function speaks(fact: Fact, person: string): boolean {
-  if (fact.kind === 'statement' || fact.kind === 'profile') return fact.subjects.includes(person);
-  return fact.backing?.saidBy.includes(person) ?? false;
+/**
+ * Whether a fact gives the words or view of this person or country: a statement that opens with
+ * them (Russia is what Rutte spoke of, not a speaker), their profile, a backing they gave or voiced.
+ */
+function speaks(index: KnowledgeIndex, fact: Fact, speaker: Entity): boolean {
+  if (fact.backing?.backer === speaker.id || fact.backing?.saidBy.includes(speaker.id)) return true;
+  if (speaker.kind === 'person') {
+    return (fact.kind === 'statement' || fact.kind === 'profile') && fact.subjects.includes(speaker.id);
+  }
+  const at = fact.subjects.indexOf(speaker.id);
+  const kindOf = (id: string): string | undefined => index.knowledge.entityById.get(id)?.kind;
+  return (
+    (fact.kind === 'statement' || fact.kind === 'context') &&
+    at >= 0 &&
+    fact.subjects.slice(0, at).every((id) => kindOf(id) === 'country')
+  );
 }
 
 function isMetaFact(fact: Fact): boolean {

@@ -102,6 +102,15 @@ export const phraseRewrites: [RegExp, string][] = [
   ],
   [/\bwhat (?:s|is|was) the (?:deal|story|situation) with\b/g, 'what about'],
   [/\bveto (?:power|powers|right|rights)\b/g, 'veto'],
+  // Chat shorthand for the White House.
+  [
+    /\bwh\b(?= (?:say|said|says|statement|comments?|remarks?|view|officials?|position|stance|think|thinks)\b)/g,
+    'white house',
+  ],
+  [/(?<=\b(?:the|did|does|what) )wh\b/g, 'white house'],
+  // "What do Britain and Germany think of Rutte as a candidate?", "…take on Rutte's candidacy":
+  // Rutte, who is the candidate.
+  [/\b(rutte|him)(?: s)? (?:candidacy|candidature|as (?:a |the )?candidate)\b/g, '$1'],
   // "Which countries founded NATO?" is about founding, not what a report found.
   [/\b(?:founded|founding|founder|founders|foundation)\b/g, 'establish'],
   // ---- "us", the country ----

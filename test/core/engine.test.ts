@@ -138,6 +138,8 @@ describe('abstention', () => {
     'Is Germany a NATO member?',
     // Rutte's words are asked for; the article gives none on the Dutch vote.
     'What did Rutte say about the Dutch election result?',
+    // Russia's view is asked for; the article gives Rutte's view of Russia.
+    'How has Russia reacted to Rutte’s candidacy?',
     // Kallas is in office; the article gives no earlier job of hers.
     "what was kallas's previous job?",
     // Founding is not what a report found.
@@ -348,6 +350,12 @@ describe('wording', () => {
     ["what's at stake for Rutte if Russia wins?", 'rutte-on-ukraine'],
     ['which outlets does the article credit?', 'outlets-cited'],
     ["what's the deal with the munich conference", 'munich-conference'],
+    // A country's view, from the facts that give it.
+    ['how did germany react to rutte', 'germany-backs-rutte'],
+    ['what do london and berlin think of rutte', 'london-berlin-view'],
+    // Rutte's candidacy is Rutte; "wh" is the White House.
+    ['What is the British and German take on Rutte’s candidacy?', 'london-berlin-view'],
+    ['what did the wh say about rutte', 'biden-backs-rutte'],
     // Backing Rutte is backing him for the job, however the job is named.
     ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
     ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
