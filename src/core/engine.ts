@@ -395,7 +395,8 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // Only the plural: "is Germany a NATO member?" asks something else.
   const namesCountry = a.mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'country');
   const excused = new Set(namesCountry ? a.words.filter((w) => countryNouns.has(w)).map(termOf) : []);
-  // "What did Rutte say about the Dutch election?": asks for words of Rutte's.
+  // "What did Rutte say about the Dutch election?", "how has Russia reacted?": asks for someone's
+  // words or view, which only a fact giving them answers.
   const speaker = speakerAsked(index, a);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !index.counting.has(c.fact.id)) return false;
