@@ -304,7 +304,27 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
     const result = answerQuestion(index, clause, a);
     if (result.kind === 'answered') return result;
   }
-  return answerQuestion(index, text, whole);
+  const overall = answerQuestion(index, text, whole);
+  if (overall.kind === 'answered') return overall;
+  // "…everyone keeps referencing something Rutte said about Russia and Ukraine. What was his
+  // argument there?": a short question, about what the rest of the message names. Tried last,
+  // and only with clauses short enough to stay short with those names added.
+  const inMessage = [...new Set(whole.mentions.map((m) => m.entityId))];
+  for (const clause of clauses) {
+    const a = index.analyze(clause);
+    if (a.words.length + 3 >= longQuestion) continue;
+    // It must say what it asks ("his argument"), if not about what.
+    const strange = new Set(a.foreign.map(termOf));
+    if (!a.terms.some((t) => !t.startsWith('@') && !domainTerms.has(t) && !strange.has(t))) continue;
+    const inClause = new Set(a.mentions.map((m) => m.entityId));
+    const context = inMessage
+      .filter((id) => !inClause.has(id))
+      .map((id) => index.knowledge.entityById.get(id)?.name);
+    if (context.length === 0) continue;
+    const result = answerQuestion(index, `${clause} ${context.join(' ')}`);
+    if (result.kind === 'answered') return result;
+  }
+  return overall;
 }
 
 const asksForCount =

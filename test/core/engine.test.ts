@@ -138,6 +138,8 @@ describe('abstention', () => {
     'Is Germany a NATO member?',
     // Rutte's words are asked for; the article gives none on the Dutch vote.
     'What did Rutte say about the Dutch election result?',
+    // A short question with nothing of its own to ask is not asked about the names around it.
+    'Rutte has been in Dutch politics forever and I’ve never seen anything about his personal life. Is he married, and does he have kids?',
     // Russia's view is asked for; the article gives Rutte's view of Russia.
     'How has Russia reacted to Rutte’s candidacy?',
     // Kallas is in office; the article gives no earlier job of hers.
@@ -328,6 +330,11 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    // A short last question, about what the rest of the message names.
+    [
+      'I was off sick during the Munich Security Conference, and now everyone keeps referencing something Rutte said about Russia and Ukraine. What was his argument there?',
+      'rutte-on-ukraine',
+    ],
     // What is asked starts after "I need to know".
     [
       'I’m preparing a briefing on European positions in the race and need to know where Germany stands on Rutte, and what reasons the German side gave.',
