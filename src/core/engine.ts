@@ -201,6 +201,8 @@ const timeShiftTerms: ReadonlySet<string> = new Set(
 );
 /** Terms that say what kind of answer is wanted (a date, a reason, a statement) but not what about. */
 const intentTerms: ReadonlySet<string> = new Set(['when', 'why', 'say', 'view']);
+/** Words for the article itself, which a clause such as "what does the article say?" is about. */
+const referenceTerms: ReadonlySet<string> = new Set(['article', 'source', 'sources', 'text'].map(termOf));
 const secondPerson: ReadonlySet<string> = new Set(['you', 'your', 'yourself', 'u', 'ur', 'bot']);
 
 const futureMarkers = new Set(['will', 'gonna', 'going']);
@@ -299,8 +301,9 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
       !refersBack.test(clause) &&
       (people.size === 1 || asksWhoThatIs.test(clause));
     if (resolve) a = index.analyze(clause.replace(pronoun, named));
-    // "…and what was the reason behind it?" says what is asked but not about what: not alone.
-    if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t))) continue;
+    // "…and what was the reason behind it?" says what is asked but not about what, and "…what does
+    // the article say?" asks for the answer to the rest: not alone.
+    if (a.terms.every((t) => domainTerms.has(t) || intentTerms.has(t) || referenceTerms.has(t))) continue;
     const result = answerQuestion(index, clause, a);
     if (result.kind === 'answered') return result;
   }

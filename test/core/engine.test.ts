@@ -335,6 +335,11 @@ describe('wording', () => {
       'I was off sick during the Munich Security Conference, and now everyone keeps referencing something Rutte said about Russia and Ukraine. What was his argument there?',
       'rutte-on-ukraine',
     ],
+    // "What does the article say?" asks for the answer to the rest of the message.
+    [
+      'We brief the Romania desk tomorrow and need to know whether their president is in the running for the top job. What does the article say?',
+      'iohannis-profile',
+    ],
     // What is asked starts after "I need to know".
     [
       'I’m preparing a briefing on European positions in the race and need to know where Germany stands on Rutte, and what reasons the German side gave.',
