@@ -280,7 +280,9 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   if (beyondTheArticle(whole.words)) return offTopic(index);
   if (ws.length < longQuestion) return answerQuestion(index, text, whole);
   // The question is usually the last clause that asks something; the rest is context or chatter.
-  const clauses = questionClauses(text).reverse();
+  // "Who is Rishi Sunak and what did his side say about Rutte?": who he is answers both.
+  const asked = questionClauses(text).reverse();
+  const clauses = [...asked.filter((c) => whoIsNamed.test(c)), ...asked.filter((c) => !whoIsNamed.test(c))];
   if (clauses.some((c) => beyondTheArticle(words(c)))) return offTopic(index);
   // "…Klaus Iohannis came up. Is he actually a candidate?": with one person named in the message,
   // he is that person. The leading candidate is named in passing in most messages about the race,
@@ -329,6 +331,8 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   }
   return overall;
 }
+
+const whoIsNamed = /^[Ww]ho(?: is|'s|’s| exactly is) (?:[A-Z][\w’'-]*\s*){1,3}(?:\?|,|and\b|$)/;
 
 const asksForCount =
   /\bhow many\b|\bhow much (?:\w+ ){0,4}(?:money|cash|funding|budget|spend|spent|spending|cost|costs|paid|pay|salary|earn|earns)\b/;

@@ -340,6 +340,11 @@ describe('wording', () => {
       'We brief the Romania desk tomorrow and need to know whether their president is in the running for the top job. What does the article say?',
       'iohannis-profile',
     ],
+    // "Who is X and what did he say?": who he is answers both.
+    [
+      'I’m going through the quotes in this article to attribute them properly. Who is Steffen Hebestreit and what did he say about Rutte?',
+      'hebestreit-profile',
+    ],
     // What is asked starts after "I need to know".
     [
       'I’m preparing a briefing on European positions in the race and need to know where Germany stands on Rutte, and what reasons the German side gave.',
