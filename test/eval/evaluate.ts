@@ -26,8 +26,12 @@ export interface Score {
   inScopeCorrect: number;
   outOfScope: number;
   abstained: number;
+  /** In-scope questions declined with the right fact among the suggestions offered instead. */
+  offered: number;
   /** Share of in-scope questions answered with the right fact. */
   accuracy: number;
+  /** Share of in-scope questions answered right, or declined with the right answer one click away. */
+  reach: number;
   /** Share of out-of-scope questions the engine declined. */
   abstention: number;
   misses: Miss[];
@@ -43,15 +47,23 @@ export function score(cases: EvalCase[], ask: (q: string) => Result): Score {
   let inScopeCorrect = 0;
   let outOfScope = 0;
   let abstained = 0;
+  let offered = 0;
   const misses: Miss[] = [];
   for (const c of cases) {
-    const got = outcomeOf(ask(c.q));
+    const result = ask(c.q);
+    const got = outcomeOf(result);
     if (c.expect === 'unknown') {
       outOfScope++;
       if (got === 'unknown') abstained++;
     } else {
       inScope++;
       if (got === c.expect) inScopeCorrect++;
+      // A declined question shows its suggestions as buttons; one of them may ask the right thing.
+      else if (
+        result.kind !== 'answered' &&
+        result.suggestions.some((s) => outcomeOf(ask(s.query)) === c.expect)
+      )
+        offered++;
     }
     if (got !== c.expect) misses.push({ q: c.q, expect: c.expect, got });
   }
@@ -60,7 +72,9 @@ export function score(cases: EvalCase[], ask: (q: string) => Result): Score {
     inScopeCorrect,
     outOfScope,
     abstained,
+    offered,
     accuracy: inScope ? inScopeCorrect / inScope : 0,
+    reach: inScope ? (inScopeCorrect + offered) / inScope : 0,
     abstention: outOfScope ? abstained / outOfScope : 0,
     misses,
   };

@@ -10,7 +10,7 @@ const pct = (n: number): string => `${(n * 100).toFixed(1)}%`;
 
 const row = (cells: string[]): string =>
   cells.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(i === 1 ? 9 : 24))).join('  ');
-console.log(row(['half', 'questions', 'in-scope accuracy', 'abstention']));
+console.log(row(['half', 'questions', 'in-scope accuracy', 'abstention', 'right or one click away']));
 for (const half of halves) {
   const s = score(set[half], (q) => engine.ask(q));
   console.log(
@@ -19,6 +19,7 @@ for (const half of halves) {
       String(set[half].length),
       `${pct(s.accuracy)} (${s.inScopeCorrect}/${s.inScope})`,
       `${pct(s.abstention)} (${s.abstained}/${s.outOfScope})`,
+      `${pct(s.reach)} (${s.inScopeCorrect + s.offered}/${s.inScope})`,
     ]),
   );
   if (showMisses) {
@@ -26,3 +27,6 @@ for (const half of halves) {
       console.log(`   miss: ${JSON.stringify(m.q)} expected ${m.expect}, got ${m.got}`);
   }
 }
+console.log(
+  '\nRight or one click away: in-scope questions answered right, plus those declined with the right answer among the suggestion buttons shown instead.',
+);
