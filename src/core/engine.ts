@@ -40,7 +40,7 @@ const countryNouns: ReadonlySet<string> = new Set(
 );
 /** A question of this many words is chatty: judged on coverage, with room for a stray word. */
 const longQuestion = 12;
-const longCoverageFloor = 0.6;
+const longCoverageFloor = 0.5;
 /** A best fact this good and this far ahead of the next may leave one word unaccounted for. */
 const clearWinnerScore = 0.8;
 const clearWinnerMargin = 0.35;
@@ -447,8 +447,9 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
       c.score >= clearWinnerScore &&
       (runnerUp === undefined || c.score - runnerUp.score >= clearWinnerMargin) &&
       !unaccounted.some((t) => timeShiftTerms.has(t));
-    // A short question has no room for chatter; a long one may carry a stray word or two.
-    const allowed = (long ? Math.max(1, Math.floor(known.length / 3)) : 0) + (clearWinner ? 1 : 0);
+    // A short question has no room for chatter; a long one may leave one in two of its known words
+    // unaccounted for, since much of it is why and how the asker asks.
+    const allowed = (long ? Math.max(1, Math.floor(known.length / 2)) : 0) + (clearWinner ? 1 : 0);
     if (unaccounted.length > allowed) return false;
     // "Which event…", "what topics…": a word for any thing, which every fact is about.
     const focus = a.focus && !anyThing.has(a.focus) ? a.focus : undefined;
