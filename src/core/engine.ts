@@ -25,7 +25,7 @@ const ambiguousFloor = 0.45;
 /** Below this gap between the two best facts, the question fits both: ask which. */
 const tieMargin = 0.03;
 /** How far below the best-scoring fact another may be and still answer, when only it accounts for the question. */
-const accountingWindow = 0.15;
+const accountingWindow = 0.2;
 /** Nouns for any thing at all: asked about ("which event", "what topics"), they pick no fact out. */
 const anyThing: ReadonlySet<string> = new Set(
   'event events topic topics thing things issue issues point points aspect aspects part parts'
@@ -43,7 +43,7 @@ const longQuestion = 12;
 const longCoverageFloor = 0.5;
 /** A best fact this good and this far ahead of the next may leave one word unaccounted for. */
 const clearWinnerScore = 0.8;
-const clearWinnerMargin = 0.35;
+const clearWinnerMargin = 0.25;
 /** A word more facts than this use is too common to gather candidates by. */
 const commonFacts = 100;
 /**
