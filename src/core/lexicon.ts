@@ -111,6 +111,23 @@ export const phraseRewrites: [RegExp, string][] = [
   // "What do Britain and Germany think of Rutte as a candidate?", "…take on Rutte's candidacy":
   // Rutte, who is the candidate.
   [/\b(rutte|him)(?: s)? (?:candidacy|candidature|as (?:a |the )?candidate)\b/g, '$1'],
+  // "Who is Rutte trying to replace?", "whose job is Rutte after?": the one in the job now.
+  [
+    /\bwho(?: is| s)?(?: the (?:guy|man|person|one|official))?(?: that| who)? (?:rutte|he|the dutch (?:pm|prime minister|leader)|the dutchman) (?:\w+ ){0,3}?(?:replace|replacing|succeed|succeeding|take over from|taking over from)\b/g,
+    'who is the incumbent',
+  ],
+  [
+    /\bwhose (?:job|post|seat|role|position) is (?:rutte|he) (?:after|chasing|going for|aiming for|eyeing|targeting)\b/g,
+    'who is the incumbent',
+  ],
+  // "Who will replace Rutte as Dutch prime minister?" is about the Netherlands, not NATO: the Dutch
+  // word for who forms the next cabinet, which the article never uses.
+  [
+    /\b(?:replace|replaces|replacing|succeed|succeeds|succeeding|successor to|follow|after) (?:mark )?rutte as (?:the )?(?:dutch |netherlands )?(?:prime minister|pm|premier|leader)\b/g,
+    'dutch formateur',
+  ],
+  // "Is Rutte the only declared candidate?": the sole one.
+  [/\bonly (?:declared |official |formal |real |actual |announced )?(candidate|contender|one)\b/g, 'sole $1'],
   // "Which countries founded NATO?" is about founding, not what a report found.
   [/\b(?:founded|founding|founder|founders|foundation)\b/g, 'establish'],
   // ---- "us", the country ----

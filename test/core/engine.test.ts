@@ -144,6 +144,8 @@ describe('abstention', () => {
     'How has Russia reacted to Rutte’s candidacy?',
     // Kallas is in office; the article gives no earlier job of hers.
     "what was kallas's previous job?",
+    // Rutte's successor at home, not Stoltenberg's.
+    'who will replace rutte as dutch prime minister?',
     // Founding is not what a report found.
     'how many countries founded NATO?',
     // Asking for a number that no fact gives.
@@ -373,6 +375,10 @@ describe('wording', () => {
     // Rutte's candidacy is Rutte; "wh" is the White House.
     ['What is the British and German take on Rutte’s candidacy?', 'london-berlin-view'],
     ['what did the wh say about rutte', 'biden-backs-rutte'],
+    // Whom Rutte would replace is the one in the job now; the only candidate is the sole one.
+    ['Who is Rutte trying to replace?', 'stoltenberg-profile'],
+    ['Whose job is Rutte aiming for?', 'stoltenberg-profile'],
+    ['Is it true that Rutte is the only declared candidate?', 'candidates'],
     // Backing Rutte is backing him for the job, however the job is named.
     ['Are the French in favour of Rutte replacing Stoltenberg?', 'france-backs-rutte'],
     ['Has America endorsed Rutte to lead NATO?', 'us-backs-rutte'],
