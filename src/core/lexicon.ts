@@ -111,6 +111,13 @@ export const phraseRewrites: [RegExp, string][] = [
   // "What do Britain and Germany think of Rutte as a candidate?", "…take on Rutte's candidacy":
   // Rutte, who is the candidate.
   [/\b(rutte|him)(?: s)? (?:candidacy|candidature|as (?:a |the )?candidate)\b/g, '$1'],
+  // "What is said about Karins?": what the article says of him, who he is.
+  [/\bwhat (?:is|s|was|has been) (?:being )?(?:said|written|reported|mentioned) about\b/g, 'tell me about'],
+  // "Which candidate cautioned against…": the one candidate the article quotes.
+  [
+    /\bwhich (?:candidate|contender|hopeful)(?= (?:\w+ )?(?:said|says|stressed|warned|cautioned|argued|urged|called|told|spoke|emphasised|emphasized|highlighted|praised)\b)/g,
+    'which rutte',
+  ],
   // "Who is Rutte trying to replace?", "whose job is Rutte after?": the one in the job now.
   [
     /\bwho(?: is| s)?(?: the (?:guy|man|person|one|official))?(?: that| who)? (?:rutte|he|the dutch (?:pm|prime minister|leader)|the dutchman) (?:\w+ ){0,3}?(?:replace|replacing|succeed|succeeding|take over from|taking over from)\b/g,
@@ -756,7 +763,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\bwhat (?:should|do|would|can) (?:i|we|it) say\b/g, ' '],
   [/\bwhat (?:s|is) the answer(?: (?:according to|in) the (?:article|piece|story|source))?\b/g, ' '],
   [
-    /\b(?:my|our|a) (?:boss|manager|editor|professor|teacher|lecturer|tutor|colleague|coworker|friend|cousin|team|class|students|reader|readers|listener|listeners|audience|client) (?:\w+ )?(?:asked|asks|wants|wanted|needs|needed|thinks|thought|reckons|keeps saying|swears|claims|is asking|emailed|wrote)(?: (?:me|us))?\b/g,
+    /\b(?:my|our|a) (?:boss|manager|editor|professor|teacher|lecturer|tutor|colleague|coworker|friend|cousin|team|class|students|reader|readers|listener|listeners|audience|client) (?:\w+ )?(?:asked|asks|wants|wanted|needs|needed|thinks|thought|reckons|keeps saying|swears|claims|is asking|emailed|wrote|said|says|insists|insisted|mentioned|told me|told us)(?: (?:me|us))?\b/g,
     ' ',
   ],
   [/\b(?:more |most )?importantly\b/g, ' '],

@@ -375,6 +375,12 @@ describe('wording', () => {
     // Rutte's candidacy is Rutte; "wh" is the White House.
     ['What is the British and German take on Rutte’s candidacy?', 'london-berlin-view'],
     ['what did the wh say about rutte', 'biden-backs-rutte'],
+    // "What is said about…" asks who someone is; "which candidate said…" is the one quoted.
+    ['What is said about Krisjanis Karins and his background?', 'karins-profile'],
+    [
+      'Which candidate cautioned against criticizing allies out of sync with Washington?',
+      'rutte-on-ammunition',
+    ],
     // Whom Rutte would replace is the one in the job now; the only candidate is the sole one.
     ['Who is Rutte trying to replace?', 'stoltenberg-profile'],
     ['Whose job is Rutte aiming for?', 'stoltenberg-profile'],
