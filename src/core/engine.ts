@@ -417,6 +417,8 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   const foreign = new Set(a.foreign.map(termOf));
   // "How many votes did the far right get?" asks for a number: only a fact that gives one answers.
   const asksCount = asksForCount.test(a.words.join(' '));
+  // "How long has Iohannis been president?" asks for a length of time: a fact must give one.
+  const asksLength = /\bhow long (?:has|have|had|was|were|did|is)\b/.test(a.words.join(' '));
   const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
   // "Is France one of the countries behind Rutte?": the country named accounts for "countries".
   // Only the plural: "is Germany a NATO member?" asks something else.
@@ -427,6 +429,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   const speaker = speakerAsked(index, a);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !index.counting.has(c.fact.id)) return false;
+    if (asksLength && !index.measuring.has(c.fact.id)) return false;
     if (speaker && !speaks(index, c.fact, speaker)) return false;
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;

@@ -60,6 +60,8 @@ export interface KnowledgeIndex {
    * things to count (the candidates, the backers): the only ones that answer "how many…?".
    */
   counting: ReadonlySet<string>;
+  /** Facts that give a number: the only ones that answer "how long has…?". */
+  measuring: ReadonlySet<string>;
   /** People who are the subject of exactly one statement: "what did Kirby say?" means that one. */
   soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
@@ -611,6 +613,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
       .filter((f) => f.kind === 'backers' || f.kind === 'candidates' || statesCount(f.answer))
       .map((f) => f.id),
   );
+  const measuring = new Set(knowledge.facts.filter((f) => statesCount(f.answer)).map((f) => f.id));
 
   const backingCount = new Map<string, number>();
   for (const f of knowledge.facts) {
@@ -648,6 +651,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     nameCasing,
     soleSpeakers,
     counting,
+    measuring,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
 }

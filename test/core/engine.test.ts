@@ -144,6 +144,8 @@ describe('abstention', () => {
     'How has Russia reacted to Rutte’s candidacy?',
     // Kallas is in office; the article gives no earlier job of hers.
     "what was kallas's previous job?",
+    // A length of time the article does not give.
+    'How long was Ben Wallace defence secretary?',
     // Rutte's successor at home, not Stoltenberg's.
     'who will replace rutte as dutch prime minister?',
     // Founding is not what a report found.
@@ -332,6 +334,7 @@ describe('wording', () => {
     // A number asked for, from the facts that give one.
     ['How many allies back Rutte?', 'two-thirds-support'],
     ['How many years has Stoltenberg led NATO?', 'stoltenberg-departure'],
+    ['How long has Stoltenberg been in the job?', 'stoltenberg-departure'],
     // A short last question, about what the rest of the message names.
     [
       'I was off sick during the Munich Security Conference, and now everyone keeps referencing something Rutte said about Russia and Ukraine. What was his argument there?',
