@@ -384,6 +384,7 @@ describe('wording', () => {
       'Which candidate cautioned against criticizing allies out of sync with Washington?',
       'rutte-on-ammunition',
     ],
+    ['What position does John Kirby have in the US government?', 'kirby-profile'],
     // Whom Rutte would replace is the one in the job now; the only candidate is the sole one.
     ['Who is Rutte trying to replace?', 'stoltenberg-profile'],
     ['Whose job is Rutte aiming for?', 'stoltenberg-profile'],
