@@ -294,8 +294,17 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   );
   const others = [...people].filter((e) => e !== index.leadingCandidate);
   const named = others.length === 1 ? others[0]?.name : undefined;
+  // Each clause is read once, when first needed; the last pass below reuses the reading.
+  const readings = new Map<string, Analysis>();
+  const read = (clause: string): Analysis => {
+    const known = readings.get(clause);
+    if (known) return known;
+    const a = index.analyze(clause);
+    readings.set(clause, a);
+    return a;
+  };
   for (const clause of clauses) {
-    let a = index.analyze(clause);
+    let a = read(clause);
     const resolve =
       named !== undefined &&
       a.mentions.length === 0 &&
@@ -316,7 +325,7 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   // and only with clauses short enough to stay short with those names added.
   const inMessage = [...new Set(whole.mentions.map((m) => m.entityId))];
   for (const clause of clauses) {
-    const a = index.analyze(clause);
+    const a = read(clause);
     if (a.words.length + 3 >= longQuestion) continue;
     // It must say what it asks ("his argument"), if not about what.
     const strange = new Set(a.foreign.map(termOf));

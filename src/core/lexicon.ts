@@ -92,8 +92,8 @@ export const phraseRewrites: [RegExp, string][] = [
   // "Back Rutte to replace Stoltenberg", "in favour of Rutte leading NATO": backing him is
   // backing him for the job; what the job is adds nothing to the question.
   [
-    /(\b(?:back|backs|backed|backing|support|supports|supported|supporting|favour|favor|favours|favors|endorse|endorses|endorsed|endorsing|want|wants|wanted|pick|picks|behind|stand on|stands on|position on|view on|stance on) (?:\w+ ){0,3}?(?:rutte|him|the dutch (?:pm|prime minister|leader|guy)|the dutchman)(?: s)?(?: (?:bid|candidacy|campaign|push))?) (?:to |as )?(?:replace|replacing|succeed|succeeding|lead|leading|run|running|head|heading) (?:jens stoltenberg|stoltenberg|nato|the alliance)\b/g,
-    '$1',
+    /\b(back|backs|backed|backing|support|supports|supported|supporting|favour|favor|favours|favors|endorse|endorses|endorsed|endorsing|want|wants|wanted|pick|picks|behind|stand on|stands on|position on|view on|stance on)( (?:\w+ ){0,3}?(?:rutte|him|the dutch (?:pm|prime minister|leader|guy)|the dutchman)(?: s)?(?: (?:bid|candidacy|campaign|push))?) (?:to |as )?(?:replace|replacing|succeed|succeeding|lead|leading|run|running|head|heading) (?:jens stoltenberg|stoltenberg|nato|the alliance)\b/g,
+    '$1$2',
   ],
   // "What role does Kirby hold?", "what part has Karins played?": who they are.
   [
@@ -107,20 +107,20 @@ export const phraseRewrites: [RegExp, string][] = [
     /\bwh\b(?= (?:say|said|says|statement|comments?|remarks?|view|officials?|position|stance|think|thinks)\b)/g,
     'white house',
   ],
-  [/(?<=\b(?:the|did|does|what) )wh\b/g, 'white house'],
+  [/\bwh\b(?<=\b(?:the|did|does|what) wh)/g, 'white house'],
   // "What do Britain and Germany think of Rutte as a candidate?", "…take on Rutte's candidacy":
   // Rutte, who is the candidate.
-  [/\b(rutte|him)(?: s)? (?:candidacy|candidature|as (?:a |the )?candidate)\b/g, '$1'],
+  [/\b(rutte|him)\b(?: s)? (?:candidacy|candidature|as (?:a |the )?candidate)\b/g, '$1'],
   // "What is said about Karins?": what the article says of him, who he is.
   [/\bwhat (?:is|s|was|has been) (?:being )?(?:said|written|reported|mentioned) about\b/g, 'tell me about'],
   // "Which candidate cautioned against…": the one candidate the article quotes.
   [
-    /\bwhich (?:candidate|contender|hopeful)(?= (?:\w+ )?(?:said|says|stressed|warned|cautioned|argued|urged|called|told|spoke|emphasised|emphasized|highlighted|praised)\b)/g,
+    /\bwhich (?:candidate|contender|hopeful)\b(?= (?:\w+ )?(?:said|says|stressed|warned|cautioned|argued|urged|called|told|spoke|emphasised|emphasized|highlighted|praised)\b)/g,
     'which rutte',
   ],
   // "Who is Rutte trying to replace?", "whose job is Rutte after?": the one in the job now.
   [
-    /\bwho(?: is| s)?(?: the (?:guy|man|person|one|official))?(?: that| who)? (?:rutte|he|the dutch (?:pm|prime minister|leader)|the dutchman) (?:\w+ ){0,3}?(?:replace|replacing|succeed|succeeding|take over from|taking over from)\b/g,
+    /\bwho\b(?: is| s)?(?: the (?:guy|man|person|one|official))?(?: that| who)? (?:rutte|he|the dutch (?:pm|prime minister|leader)|the dutchman) (?:\w+ ){0,3}?(?:replace|replacing|succeed|succeeding|take over from|taking over from)\b/g,
     'who is the incumbent',
   ],
   [
@@ -140,13 +140,13 @@ export const phraseRewrites: [RegExp, string][] = [
   // ---- "us", the country ----
   // Lower case, "us" is the pronoun ("tell us", "for us") unless it starts the message, follows a
   // verb that asks ("does us…", "uk and us"), or stands before what a country has ("us support").
-  [/^us\b/g, 'the us'],
+  [/\bus\b(?<=^us)/g, 'the us'],
   [
-    /(?<=\b(?:does|did|do|is|was|has|have|had|will|would|can|could|should|and|or|vs|versus|plus) )us\b/g,
+    /\bus\b(?<=\b(?:does|did|do|is|was|has|have|had|will|would|can|could|should|and|or|vs|versus|plus) us)/g,
     'the us',
   ],
   [
-    /(?<!\bthe )\bus (?=(?:support|supports|supported|supporting|backing|backs|backed|back|position|stance|view|take|govt|government|president|officials|administration|endorsement|endorsed|spokesperson|spokesman|role|weight|influence|military|nsc|white house|approval|blessing)\b)/g,
+    /\bus\b(?<!\bthe us) (?=(?:support|supports|supported|supporting|backing|backs|backed|back|position|stance|view|take|govt|government|president|officials|administration|endorsement|endorsed|spokesperson|spokesman|role|weight|influence|military|nsc|white house|approval|blessing)\b)/g,
     'the us ',
   ],
   // ---- resign ----
@@ -670,7 +670,7 @@ export const phraseRewrites: [RegExp, string][] = [
   // "Who is in the running?", "is she running for the job?": a candidacy, not leading a country.
   // "Who's in the race?" is a candidacy; "the key dates in the race" are the race's.
   [
-    /(?<!\b(?:dates?|timeline|events?|milestones?|steps|happens|happened|when) )\bin the (?:running|race|frame|mix|hunt)\b/g,
+    /\bin the (?:running|race|frame|mix|hunt)\b(?<!\b(?:dates?|timeline|events?|milestones?|steps|happens|happened|when) in the \w+)/g,
     'candidate',
   ],
   // "Rutte not running for PM again?": not standing for re-election at home.
