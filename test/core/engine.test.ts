@@ -142,6 +142,7 @@ describe('abstention', () => {
     'Rutte has been in Dutch politics forever and I’ve never seen anything about his personal life. Is he married, and does he have kids?',
     // Russia's view is asked for; the article gives Rutte's view of Russia.
     'How has Russia reacted to Rutte’s candidacy?',
+    'how has russia reacted to rutte?',
     // Kallas is in office; the article gives no earlier job of hers.
     "what was kallas's previous job?",
     // A length of time the article does not give.
