@@ -345,6 +345,7 @@ const whoIsNamed = /^[Ww]ho(?: is|'s|’s| exactly is) (?:[A-Z][\w’'-]*\s*){1,
 
 const asksForCount =
   /\bhow many\b|\bhow much (?:\w+ ){0,4}(?:money|cash|funding|budget|spend|spent|spending|cost|costs|paid|pay|salary|earn|earns)\b/;
+const asksForLength = /\bhow long (?:has|have|had|was|were|did|is)\b/;
 
 const pronoun = /\b(?:he|she|him|his|her)\b/i;
 const asksWhoThatIs = /\bwho (?:is|was) (?:he|she)\b|\bwho (?:he|she) (?:is|was)\b|\babout (?:him|her)\b/i;
@@ -373,14 +374,12 @@ export function questionClauses(text: string): string[] {
           /^(?:(?:so|and|but|also|anyway|ok|okay|well|roughly|approximately|basically|honestly|seriously|just|quickly|briefly|realistically)\s+)+/i,
           '',
         );
+      if (questionStart.test(trimmed)) return trimmed;
       // "…I'd like to know whether Germany backs Rutte": what is asked starts after the request.
-      const asked = questionStart.test(trimmed) ? trimmed : trimmed.replace(asksToKnow, '');
-      return asked === trimmed
-        ? { clause: trimmed, asks: questionStart.test(trimmed) }
-        : { clause: asked, asks: true };
+      const asked = trimmed.replace(asksToKnow, '');
+      return asked === trimmed ? '' : asked;
     })
-    .filter(({ clause, asks }) => asks && words(clause).length >= 4)
-    .map(({ clause }) => clause);
+    .filter((c) => words(c).length >= 4);
 }
 
 function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {
@@ -424,10 +423,13 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // the countries behind Rutte?" names France, which the list of Rutte's backers only mentions):
   // then a fact nearly as good that accounts for every word answers instead.
   const foreign = new Set(a.foreign.map(termOf));
-  // "How many votes did the far right get?" asks for a number: only a fact that gives one answers.
-  const asksCount = asksForCount.test(a.words.join(' '));
-  // "How long has Iohannis been president?" asks for a length of time: a fact must give one.
-  const asksLength = /\bhow long (?:has|have|had|was|were|did|is)\b/.test(a.words.join(' '));
+  // "How many votes did the far right get?" asks for a number, which a fact must give or a list
+  // must let you count; "how long has Iohannis been president?" asks for a number of years.
+  const asked = a.words.join(' ');
+  const asksCount = asksForCount.test(asked);
+  const asksLength = asksForLength.test(asked);
+  const counts = (f: Fact): boolean =>
+    index.numbered.has(f.id) || f.kind === 'backers' || f.kind === 'candidates';
   const known = topical.filter((t) => !foreign.has(t) && !weakTerms.has(t));
   // "Is France one of the countries behind Rutte?": the country named accounts for "countries".
   // Only the plural: "is Germany a NATO member?" asks something else.
@@ -437,8 +439,8 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // words or view, which only a fact giving them answers.
   const speaker = speakerAsked(index, a);
   const accounts = (c: Scored): boolean => {
-    if (asksCount && !index.counting.has(c.fact.id)) return false;
-    if (asksLength && !index.measuring.has(c.fact.id)) return false;
+    if (asksCount && !counts(c.fact)) return false;
+    if (asksLength && !index.numbered.has(c.fact.id)) return false;
     if (speaker && !speaks(index, c.fact, speaker)) return false;
     const missingEntities = c.missing.filter((t) => t.startsWith('@'));
     const coveredEntities = topical.filter((t) => t.startsWith('@') && !c.missing.includes(t)).length;

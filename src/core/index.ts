@@ -55,13 +55,8 @@ export interface KnowledgeIndex {
    * word also written in lower case, like "summit", is not in it). For writing suggestions.
    */
   nameCasing: ReadonlyMap<string, string>;
-  /**
-   * Facts that give a number or a count ("two-thirds", "a decade", "57", "a few"), or that list
-   * things to count (the candidates, the backers): the only ones that answer "how many…?".
-   */
-  counting: ReadonlySet<string>;
-  /** Facts that give a number: the only ones that answer "how long has…?". */
-  measuring: ReadonlySet<string>;
+  /** Facts whose answer gives a number or a count ("two-thirds", "a decade", "57", "a few"). */
+  numbered: ReadonlySet<string>;
   /** People who are the subject of exactly one statement: "what did Kirby say?" means that one. */
   soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
@@ -608,12 +603,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
   }
   const soleSpeakers = new Set([...statements].filter(([, n]) => n === 1).map(([s]) => s));
 
-  const counting = new Set(
-    knowledge.facts
-      .filter((f) => f.kind === 'backers' || f.kind === 'candidates' || statesCount(f.answer))
-      .map((f) => f.id),
-  );
-  const measuring = new Set(knowledge.facts.filter((f) => statesCount(f.answer)).map((f) => f.id));
+  const numbered = new Set(knowledge.facts.filter((f) => statesCount(f.answer)).map((f) => f.id));
 
   const backingCount = new Map<string, number>();
   for (const f of knowledge.facts) {
@@ -650,8 +640,7 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     profileOf,
     nameCasing,
     soleSpeakers,
-    counting,
-    measuring,
+    numbered,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
 }

@@ -717,10 +717,7 @@ export const phraseRewrites: [RegExp, string][] = [
   [/\b(?:do|did|would) (?:you|u) (?:think|reckon)\b/g, ' '],
   [/\bin (?:your|ur) (?:humble )?(?:view|opinion)\b/g, ' '],
   [/\b(?:i|i ve|ive|i have) (?:was |been )?told\b/g, ' '],
-  [
-    /\b(?:someone|somebody|people|my (?:boss|manager|colleague|team)) (?:said|says|mentioned|is saying|are saying|told me)\b/g,
-    ' ',
-  ],
+  [/\b(?:someone|somebody|people) (?:said|says|mentioned|is saying|are saying|told me)\b/g, ' '],
   [
     /\b(?:in a nutshell|in short|long story short|in plain english|at a glance|off the top of (?:your|ur) head)\b/g,
     ' ',
