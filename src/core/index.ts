@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { type Classifier, finish, type LabelledExample, stepSize, trainInSteps } from './classifier.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
@@ -61,6 +62,14 @@ export interface KnowledgeIndex {
   soleSpeakers: ReadonlySet<string>;
   /** The candidate with the most backing facts. */
   leadingCandidate: Entity | undefined;
+  /**
+   * A model that learned from the labelled questions (and the example questions of the facts they
+   * name) which wording goes with which answer, or with none; absent when the knowledge has no
+   * labelled questions, or none the sources leave unanswered, to learn from.
+   */
+  classifier: Classifier | undefined;
+  /** A fact, or a built-in answer (timeline, about, help), by id. */
+  answerable: ReadonlyMap<string, Fact>;
 }
 
 const canonical = new Map<string, string>();
@@ -142,6 +151,11 @@ const commonExamples = 1000;
 const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
 
 export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
+  return finish(buildIndexInSteps(knowledge));
+}
+
+/** `buildIndex`, pausing (yielding) every few milliseconds while the model learns. */
+export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, KnowledgeIndex> {
   // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".
   const phrases = new Map<string, { words: string[]; entityId: string }[]>();
   // The same aliases keyed by the whole phrase (first alias wins), and the longest alias per
@@ -628,8 +642,17 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     return best && (best.score ?? 1) <= 0.25 ? knowledge.entityById.get(best.item.id) : undefined;
   };
 
+  const answerable = new Map(allFacts.map((f) => [f.id, f]));
+  // The model depends on the knowledge alone: engines built from the same knowledge share it.
+  let classifier = learned.get(knowledge);
+  if (!learned.has(knowledge)) {
+    classifier = yield* learn(knowledge, allFacts, analyze);
+    learned.set(knowledge, classifier);
+  }
   return {
     knowledge,
+    answerable,
+    classifier,
     vocab,
     idf,
     factTerms,
@@ -643,6 +666,32 @@ export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
     numbered,
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
+}
+
+const learned = new WeakMap<Knowledge, Classifier | undefined>();
+
+/**
+ * Trains the model on the labelled questions and the example questions of the facts they name. A
+ * fact no labelled question names (an article added without them) is left to the rules alone.
+ */
+function* learn(
+  knowledge: Knowledge,
+  facts: Fact[],
+  analyze: (text: string) => Analysis,
+): Generator<void, Classifier | undefined> {
+  const labelled = knowledge.labelled.flatMap((set) => set.questions);
+  // Without questions the sources leave unanswered, it could only ever pick a fact.
+  if (!labelled.some((l) => l.expect === 'unknown')) return undefined;
+  const named = new Set(labelled.map((l) => l.expect));
+  const asked = facts
+    .filter((f) => named.has(f.id))
+    .flatMap((f) => f.questions.map((q) => ({ q, expect: f.id })));
+  const examples: LabelledExample[] = [];
+  for (const l of [...asked, ...labelled]) {
+    examples.push({ analysis: analyze(l.q), label: l.expect });
+    if (examples.length % stepSize === 0) yield;
+  }
+  return yield* trainInSteps(examples);
 }
 
 const countWords =

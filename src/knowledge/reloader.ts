@@ -1,5 +1,6 @@
-import { createEngine, type Engine } from '../core/engine.js';
+import { createEngineInSteps, type Engine } from '../core/engine.js';
 import type { KnowledgeProblem } from '../core/knowledge/types.js';
+import { inTurns } from './in-turns.js';
 import { checkKnowledgeDir } from './load.js';
 
 export type ReloadResult =
@@ -26,7 +27,8 @@ export function knowledgeHolder(
   const load = async (): Promise<ReloadResult> => {
     const result = checkKnowledgeDir(dir);
     if (!result.ok) return { ok: false, problems: result.problems };
-    const next = createEngine(result.knowledge);
+    // The model learns in steps, between which Slack's requests are answered.
+    const next = await inTurns(createEngineInSteps(result.knowledge));
     const before = new Set(current.knowledge.facts.map((f) => f.id));
     const after = new Set(next.knowledge.facts.map((f) => f.id));
     await onLoaded(next);

@@ -482,3 +482,91 @@ describe('evidence', () => {
     expect(displayQuote(article, quote)).toBe(`${quote}…`);
   });
 });
+
+describe('the model that learns from labelled questions', () => {
+  const taught = (questions: { q: string; expect: string }[]) =>
+    createEngine({ ...knowledge, labelled: [{ name: 'taught', file: 'test', questions }] });
+  const unknowns = [
+    'where is nato headquartered?',
+    "what's for lunch?",
+    'who is the prime minister of italy?',
+    'how old is stoltenberg?',
+  ].map((q) => ({ q, expect: 'unknown' }));
+
+  it('is absent without labelled questions, and without unanswerable ones among them', () => {
+    expect(createEngine({ ...knowledge, labelled: [] }).index.classifier).toBeUndefined();
+    expect(taught([{ q: 'who backs rutte?', expect: 'rutte-backers' }]).index.classifier).toBeUndefined();
+    expect(
+      taught([...unknowns, { q: 'who backs rutte?', expect: 'rutte-backers' }]).index.classifier,
+    ).toBeDefined();
+  });
+
+  it('learns a wording the rules do not know, and answers it with the fact’s evidence', () => {
+    const question = 'whats the zorp on rutte';
+    expect(outcome(taught(unknowns).ask(question))).toMatch(/^unknown/);
+    const zorp = ['zorp on rutte?', 'any zorp on rutte', 'rutte zorp please', 'the zorp about rutte?'];
+    const engine = taught([...unknowns, ...zorp.map((q) => ({ q, expect: 'rutte-backers' }))]);
+    const result = engine.ask(question);
+    expect(outcome(result)).toBe('rutte-backers');
+    expect(result.kind === 'answered' && result.evidence.length).toBeGreaterThan(0);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('declines what it learned the article does not answer, offering the rules’ answer one click away', () => {
+    const question = 'who quietly backs rutte?';
+    const rulesOnly = createEngine({ ...knowledge, labelled: [] });
+    const rules = outcome(rulesOnly.ask(question));
+    expect(rules).not.toMatch(/^unknown|ambiguous/);
+    const quietly = [
+      'who quietly backs rutte',
+      'quietly backs rutte?',
+      'which allies quietly back rutte',
+      'does anyone quietly back rutte',
+      'who is quietly backing rutte',
+      'quietly supporting rutte?',
+      'who quietly supports him',
+      'quietly behind rutte, who?',
+    ];
+    // One labelled question names the fact the rules answer with, so the model learns that fact too.
+    const named = { q: knowledge.factById.get(rules)?.questions[0] ?? '', expect: rules };
+    const result = taught([...unknowns, named, ...quietly.map((q) => ({ q, expect: 'unknown' }))]).ask(
+      question,
+    );
+    expect(outcome(result)).toBe('unknown:off-topic');
+    // The first suggestion asks what the rules would have answered.
+    expect(outcome(rulesOnly.ask(result.suggestions[0]?.query ?? ''))).toBe(rules);
+    // A fact no labelled question names is one the model never learned; the rules' answer stands.
+    const unnamed = taught([...unknowns, ...quietly.map((q) => ({ q, expect: 'unknown' }))]);
+    expect(unnamed.index.classifier?.labels).not.toContain(rules);
+    expect(outcome(unnamed.ask(question))).toBe(rules);
+  });
+
+  it('does not answer with a fact about someone else, or about another time, however sure it is', () => {
+    // The model takes these for Kirby's statement and Kallas's profile; neither is about what is asked.
+    for (const [question, guess] of [
+      ['what did kirby say about stoltenberg', 'kirby-statement'],
+      ["what was kallas's previous job?", 'kallas-profile'],
+    ] as const) {
+      const a = engine.index.analyze(question);
+      expect(engine.index.classifier?.classify(a).label).toBe(guess);
+      expect(engine.ask(question).kind).not.toBe('answered');
+    }
+  });
+
+  it('leaves replies that hold no question alone', () => {
+    expect(outcome(engine.ask('thanks!'))).toBe('unknown:empty');
+    expect(outcome(engine.ask('ok cool'))).toBe('unknown:empty');
+  });
+
+  it('learns the same model from the same questions every time', () => {
+    const questions = ['who is he', 'zorp rutte', 'who else is in the running?', 'when is the summit?'];
+    // A copy of the knowledge, so the model is trained again rather than shared.
+    const again = createEngine({ ...knowledge });
+    expect(again.index.classifier).not.toBe(engine.index.classifier);
+    expect(createEngine(knowledge).index.classifier).toBe(engine.index.classifier);
+    for (const q of questions) {
+      const a = engine.index.analyze(q);
+      expect(again.index.classifier?.classify(a)).toEqual(engine.index.classifier?.classify(a));
+    }
+  });
+});

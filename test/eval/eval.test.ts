@@ -2,34 +2,44 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { loadEvalSet, score } from './evaluate.js';
+import { loadTestSet, newlyWorded, score, scoreLabelledHeldOut } from './evaluate.js';
 
 /**
  * Floors a little under the figures `npm run eval` measures, so a regression in matching or
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // Measured: 91.5% / 96.5% / 95.0% on 4,023 questions.
-  dev: { accuracy: 0.91, abstention: 0.96, reach: 0.945 },
-  // The twelfth to sixteenth held-out sets, 1,000 questions: 91.4% / 91.7% / 94.7%.
-  test: { accuracy: 0.91, abstention: 0.915, reach: 0.94 },
+  // The labelled questions, dealt by set into five parts, each scored by an engine that did not
+  // learn from it: 92.4% / 91.6% / 95.0% on 8,151 questions.
+  dev: { accuracy: 0.92, abstention: 0.91, reach: 0.945 },
+  // The held-out sets, 1,400 questions: 96.5% / 96.5% / 97.2%.
+  test: { accuracy: 0.96, abstention: 0.96, reach: 0.965 },
+  // Those of them worded unlike any labelled question, 891: 94.6% / 94.7% / 95.5%.
+  newlyWorded: { accuracy: 0.94, abstention: 0.94, reach: 0.95 },
 } as const;
 
-const engine = createEngine(loadKnowledge().knowledge);
-const set = loadEvalSet();
+const knowledge = loadKnowledge().knowledge;
+const engine = createEngine(knowledge);
+const test = loadTestSet();
+const dev = knowledge.labelled.flatMap((s) => s.questions);
 
 describe('answer quality on the evaluation questions', () => {
-  for (const half of ['dev', 'test'] as const) {
+  const halves = {
+    dev: () => scoreLabelledHeldOut(knowledge),
+    test: () => score(test, (q) => engine.ask(q)),
+    newlyWorded: () => score(newlyWorded(test, dev), (q) => engine.ask(q)),
+  };
+  for (const half of ['dev', 'test', 'newlyWorded'] as const) {
     it(`${half} half: in-scope accuracy, abstention and right-or-one-click-away stay above their floors`, () => {
-      const s = score(set[half], (q) => engine.ask(q));
+      const s = halves[half]();
       expect(s.accuracy, `${half} in-scope accuracy`).toBeGreaterThanOrEqual(floors[half].accuracy);
       expect(s.abstention, `${half} abstention`).toBeGreaterThanOrEqual(floors[half].abstention);
       expect(s.reach, `${half} right or one click away`).toBeGreaterThanOrEqual(floors[half].reach);
-    });
+    }, 120_000);
   }
 
   it('has the size and mix the evaluation needs', () => {
-    const all = [...set.dev, ...set.test];
+    const all = [...dev, ...test];
     expect(all.length).toBeGreaterThanOrEqual(150);
     expect(all.filter((c) => c.expect === 'unknown').length).toBeGreaterThanOrEqual(40);
     const ids = new Set([...engine.knowledge.facts.map((f) => f.id), 'timeline', 'about', 'help', 'unknown']);

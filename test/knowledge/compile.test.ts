@@ -123,6 +123,66 @@ describe('knowledge validation names file, path and line', () => {
     expect(problems.some((p) => /not found/.test(p.message) && p.path === 'sources[0].file')).toBe(true);
   });
 
+  it('reports a labelled question whose answer is no fact, with its line in the questions file', () => {
+    const questions = [
+      'labelled:',
+      '  - set: a test set',
+      '    questions:',
+      '      - { q: "who backs rutte?", expect: rutte-backers }',
+      '      - { q: "where is nato based?", expect: unknown }',
+      '      - { q: "what are the key dates?", expect: timeline }',
+      '      - { q: "who backs kallas?", expect: kallas-backers }',
+      '',
+    ].join('\n');
+    const result = compileKnowledge(
+      [
+        { file: 'nato-race.yml', text: yml },
+        { file: 'questions.yml', text: questions },
+      ],
+      readSource(article),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        file: 'questions.yml',
+        path: 'labelled[0].questions[3].expect',
+        line: 7,
+        message: 'unknown fact "kallas-backers" (use a fact id, timeline, about, help, or unknown)',
+      },
+    ]);
+  });
+
+  it('keeps labelled questions by set, with the file they came from', () => {
+    const questions =
+      'labelled:\n  - set: first\n    questions:\n      - { q: "who backs rutte?", expect: rutte-backers }\n';
+    const result = compileKnowledge(
+      [
+        { file: 'nato-race.yml', text: yml },
+        { file: 'questions.yml', text: questions },
+      ],
+      readSource(article),
+    );
+    expect(result.ok && result.knowledge.labelled).toEqual([
+      {
+        name: 'first',
+        file: 'questions.yml',
+        questions: [{ q: 'who backs rutte?', expect: 'rutte-backers' }],
+      },
+    ]);
+  });
+
+  it('reports a labelled set with no questions', () => {
+    const result = compileKnowledge(
+      [
+        { file: 'nato-race.yml', text: yml },
+        { file: 'questions.yml', text: 'labelled:\n  - set: empty\n    questions: []\n' },
+      ],
+      readSource(article),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.objectContaining({ file: 'questions.yml', path: 'labelled[0].questions', line: 3 }),
+    ]);
+  });
+
   it('reports ids reserved for built-in answers', () => {
     const problems = problemsOf(yml.replace('- id: candidates', '- id: timeline'));
     expect(problems.some((p) => /reserved/.test(p.message))).toBe(true);

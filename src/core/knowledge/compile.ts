@@ -9,6 +9,7 @@ import type {
   Fact,
   Knowledge,
   KnowledgeProblem,
+  LabelledSet,
   SentenceCoverage,
   Source,
 } from './types.js';
@@ -165,11 +166,29 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
     });
   }
 
+  const answers = new Set<string>([...facts.map((f) => f.id), ...metaFactIds, 'unknown']);
+  const labelled: LabelledSet[] = [];
+  for (const p of parsed) {
+    p.data.labelled.forEach((set, i) => {
+      set.questions.forEach((question, j) => {
+        if (!answers.has(question.expect)) {
+          report(
+            p,
+            ['labelled', i, 'questions', j, 'expect'],
+            `unknown fact "${question.expect}" (use a fact id, timeline, about, help, or unknown)`,
+          );
+        }
+      });
+      labelled.push({ name: set.set, file: p.file, questions: set.questions });
+    });
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   const knowledge: Knowledge = {
     sources,
     entities,
     facts,
+    labelled,
     sourceById,
     entityById,
     factById: new Map(facts.map((f) => [f.id, f])),

@@ -63,10 +63,20 @@ export const factSchema = z.strictObject({
   evidence: z.array(evidenceSchema).min(1, 'every fact needs at least one evidence quote'),
 });
 
+/** A question as people asked it, with the fact that answers it, or "unknown" when none does. */
+export const labelledQuestionSchema = z.strictObject({ q: text, expect: id });
+
+/** Questions written together (by one writer, at one time), kept apart so each can be held out. */
+export const labelledSetSchema = z.strictObject({
+  set: text,
+  questions: z.array(labelledQuestionSchema).min(1, 'give at least one question'),
+});
+
 export const knowledgeFileSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   entities: z.array(entitySchema).default([]),
   facts: z.array(factSchema).default([]),
+  labelled: z.array(labelledSetSchema).default([]),
 });
 
 export type SourceInput = z.infer<typeof sourceSchema>;

@@ -48,10 +48,20 @@ export interface Fact {
   file: string;
 }
 
+/** Questions people asked, each with the fact that answers it or "unknown"; the model learns from them. */
+export interface LabelledSet {
+  /** What the set is and where it came from. */
+  name: string;
+  /** The knowledge file it came from, relative to the knowledge folder. */
+  file: string;
+  questions: { q: string; expect: string }[];
+}
+
 export interface Knowledge {
   sources: Source[];
   entities: Entity[];
   facts: Fact[];
+  labelled: LabelledSet[];
   sourceById: ReadonlyMap<string, Source>;
   entityById: ReadonlyMap<string, Entity>;
   factById: ReadonlyMap<string, Fact>;
