@@ -7,7 +7,16 @@
  * content words are swapped for one of about sqrt(N) variants, so the vocabulary grows like real text
  * does (Heaps' law, beta about 0.5). Everything is a pure function of the base and N.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
@@ -156,7 +165,8 @@ export interface SyntheticDir {
 
 /**
  * Writes a knowledge folder `size` times the real one into a fresh temporary directory. The real
- * knowledge must be a single file with its articles under `sources/`, as it is today.
+ * knowledge must be one file of facts with its articles under `sources/`, as it is today; its
+ * labelled questions are copied as they are, so every size learns from the same questions.
  */
 export function writeSyntheticKnowledge(size: number, baseDir: string = defaultKnowledgeDir): SyntheticDir {
   const dir = mkdtempSync(join(tmpdir(), `nato-bench-${size}x-`));
@@ -166,6 +176,11 @@ export function writeSyntheticKnowledge(size: number, baseDir: string = defaultK
   const base = parse(baseText) as RawFile;
   copyFileSync(baseFile, join(dir, basename(baseFile)));
   let bytes = baseText.length;
+  const labelledFile = join(baseDir, 'nato-race-questions.yml');
+  if (existsSync(labelledFile)) {
+    copyFileSync(labelledFile, join(dir, basename(labelledFile)));
+    bytes += statSync(labelledFile).size;
+  }
   // Distinct words of the knowledge files (not the articles), to show how the vocabulary grows.
   const vocabulary = new Set<string>();
   const countWords = (text: string): void => {
