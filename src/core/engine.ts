@@ -367,11 +367,14 @@ const longDeclineFloor = 0.9;
  * The rules' answer, weighed against the model that learned from the labelled questions. Where the
  * model is sure of another outcome, it wins: another fact's answer (with the rules' pick one click
  * away), or an "I don't know" that still offers the rules' pick. A reply that found no question
- * at all stays as it is.
+ * at all, or a question of function words only, stays as it is.
  */
 function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = false): Result {
   const model = index.classifier;
   if (!model || (ruled.kind === 'unknown' && ruled.reason === 'empty')) return ruled;
+  // All function words ("what is this bot?", "what are you for?"): the model sees only "what",
+  // and the rules compare such a question with the questions about the bot itself.
+  if (a.terms.length === 0) return ruled;
   const opinion = model.classify(a);
   const ruledId = ruled.kind === 'answered' ? ruled.id : 'unknown';
   if (opinion.label === ruledId) return ruled;

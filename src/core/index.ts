@@ -600,7 +600,10 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
 
   const written = new Map<string, string | null>();
   for (const source of knowledge.sources) {
-    for (const w of source.text.match(/[\p{L}]+/gu) ?? []) {
+    for (const m of source.text.matchAll(/[\p{L}]+/gu)) {
+      const w = m[0];
+      // A sentence's or a line's first word is capitalised whatever it is ("There is no deadline").
+      if (/(?:^|\n|[.!?]["”’]?)\s*$/u.test(source.text.slice(Math.max(0, m.index - 3), m.index))) continue;
       const lower = w.toLowerCase();
       if (w === lower) written.set(lower, null);
       else if (!written.has(lower)) written.set(lower, w);

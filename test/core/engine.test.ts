@@ -181,6 +181,14 @@ describe('abstention', () => {
     }
   });
 
+  it('capitalises a word in suggestions only where the article does so inside a sentence', () => {
+    // "There are no formal deadlines" starts a paragraph; "Dutch" is capitalised mid-sentence.
+    expect(engine.index.nameCasing.get('there')).toBeUndefined();
+    expect(engine.index.nameCasing.get('following')).toBeUndefined();
+    expect(engine.index.nameCasing.get('dutch')).toBe('Dutch');
+    expect(engine.index.nameCasing.get('munich')).toBe('Munich');
+  });
+
   it('answers an in-domain gap with the backers the article names', () => {
     const result = engine.ask('Does Poland back Rutte?');
     expect(outcome(result)).toBe('rutte-backers');
