@@ -1,4 +1,5 @@
 import type { Analysis } from './index.js';
+import { finish } from './steps.js';
 
 /** A question with the answer it should get: a fact id, or "unknown" when the sources do not answer it. */
 export interface LabelledExample {
@@ -42,14 +43,6 @@ const negligible = 1e-3;
 
 /** Examples per step of training: a step takes a few milliseconds. */
 export const stepSize = 200;
-
-/** Runs work written as steps to the end, at once. */
-export function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
 
 export function trainClassifier(examples: readonly LabelledExample[]): Classifier {
   return finish(trainInSteps(examples));

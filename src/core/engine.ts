@@ -1,4 +1,4 @@
-import { finish, type Opinion } from './classifier.js';
+import type { Opinion } from './classifier.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -12,6 +12,7 @@ import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
 import { domainWords, isAcknowledgement, leadingAcknowledgement, stopWords, worldNames } from './lexicon.js';
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
+import { finish } from './steps.js';
 import { stripSlackMarkup, words } from './text.js';
 
 /** Longest question the engine reads; longer input is a paste, not a question. */
@@ -386,11 +387,8 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   const alternative = ruledFact ? [suggestionFor(index, ruledFact)] : [];
   if (declines) {
     const declined = offTopic(index);
-    const suggestions = [...alternative, ...(ruled.kind === 'answered' ? [] : ruled.suggestions)];
-    return {
-      ...declined,
-      suggestions: suggestions.length > 0 ? suggestions.slice(0, 3) : declined.suggestions,
-    };
+    const others = declined.suggestions.filter((d) => !alternative.some((s) => s.label === d.label));
+    return { ...declined, suggestions: [...alternative, ...others].slice(0, 3) };
   }
   const fact = index.answerable.get(opinion.label);
   if (!fact || !isAbout(index, fact, a)) return ruled;

@@ -1,8 +1,9 @@
 import Fuse from 'fuse.js';
-import { type Classifier, finish, type LabelledExample, stepSize, trainInSteps } from './classifier.js';
+import { type Classifier, type LabelledExample, stepSize, trainInSteps } from './classifier.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
+import { finish } from './steps.js';
 import { editDistance, normalize, stem, stripSlackMarkup, typoBudget, words } from './text.js';
 
 /** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
@@ -603,7 +604,8 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     for (const m of source.text.matchAll(/[\p{L}]+/gu)) {
       const w = m[0];
       // A sentence's or a line's first word is capitalised whatever it is ("There is no deadline").
-      if (/(?:^|\n|[.!?]["”’]?)\s*$/u.test(source.text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (/(?:^|\n|[.!?]["”’]?)\s*["“‘]?$/u.test(source.text.slice(Math.max(0, m.index - 4), m.index)))
+        continue;
       const lower = w.toLowerCase();
       if (w === lower) written.set(lower, null);
       else if (!written.has(lower)) written.set(lower, w);
@@ -646,12 +648,7 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
   };
 
   const answerable = new Map(allFacts.map((f) => [f.id, f]));
-  // The model depends on the knowledge alone: engines built from the same knowledge share it.
-  let classifier = learned.get(knowledge);
-  if (!learned.has(knowledge)) {
-    classifier = yield* learn(knowledge, allFacts, analyze);
-    learned.set(knowledge, classifier);
-  }
+  const classifier = yield* learn(knowledge, allFacts, analyze);
   return {
     knowledge,
     answerable,
@@ -670,8 +667,6 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     leadingCandidate: leadingId ? knowledge.entityById.get(leadingId) : undefined,
   };
 }
-
-const learned = new WeakMap<Knowledge, Classifier | undefined>();
 
 /**
  * Trains the model on the labelled questions and the example questions of the facts they name. A

@@ -183,9 +183,11 @@ describe('knowledge validation names file, path and line', () => {
     ]);
   });
 
-  it('reports ids reserved for built-in answers', () => {
+  it('reports ids reserved for built-in answers, and for questions the sources do not answer', () => {
     const problems = problemsOf(yml.replace('- id: candidates', '- id: timeline'));
     expect(problems.some((p) => /reserved/.test(p.message))).toBe(true);
+    const unknown = problemsOf(yml.replace('- id: candidates', '- id: unknown'));
+    expect(unknown.some((p) => /"unknown" is reserved/.test(p.message))).toBe(true);
   });
 
   it('lists sentences that no fact cites', () => {

@@ -110,6 +110,13 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       if ((metaFactIds as readonly string[]).includes(f.id)) {
         report(p, at('id'), `"${f.id}" is reserved for the built-in answer of that name; choose another id`);
       }
+      if (f.id === 'unknown') {
+        report(
+          p,
+          at('id'),
+          '"unknown" is reserved for questions the sources do not answer; choose another id',
+        );
+      }
       const entityRef = (ref: string, path: PathPart[]): void => {
         if (!entityById.has(ref)) report(p, path, `unknown entity "${ref}"`);
       };
