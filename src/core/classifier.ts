@@ -1,5 +1,4 @@
 import type { Analysis } from './index.js';
-import { finish } from './steps.js';
 
 /** A question with the answer it should get: a fact id, or "unknown" when the sources do not answer it. */
 export interface LabelledExample {
@@ -23,7 +22,7 @@ export interface Classifier {
  * corrected, synonyms merged), neighbouring pairs of them, the words the knowledge never uses,
  * the term a "which X" question asks about, and the word it opens with.
  */
-export function features(a: Analysis): string[] {
+function features(a: Analysis): string[] {
   const p = a.phrasing;
   const out = new Set<string>(p);
   for (let i = 0; i + 1 < p.length; i++) out.add(`${p[i]} ${p[i + 1]}`);
@@ -43,10 +42,6 @@ const negligible = 1e-3;
 
 /** Examples per step of training: a step takes a few milliseconds. */
 export const stepSize = 200;
-
-export function trainClassifier(examples: readonly LabelledExample[]): Classifier {
-  return finish(trainInSteps(examples));
-}
 
 /**
  * Multinomial logistic regression over `features`, trained by stochastic gradient descent in a
@@ -71,15 +66,16 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
   }));
   const weights = new Float64Array(featureIndex.size * K);
   const bias = new Float64Array(K);
-  const z = new Float64Array(K);
-  const scoreInto = (x: readonly number[]): void => {
-    z.set(bias);
+  /** The probability of each label for a question's features, written into `out`. */
+  const scoreInto = (x: readonly number[], out: Float64Array): void => {
+    out.set(bias);
     for (const f of x) {
       const base = f * K;
-      for (let k = 0; k < K; k++) z[k] = (z[k] as number) + (weights[base + k] as number);
+      for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (weights[base + k] as number);
     }
-    softmaxInPlace(z);
+    softmaxInPlace(out);
   };
+  const z = new Float64Array(K);
   let seed = 7;
   const random = (): number => {
     seed = (seed * 1664525 + 1013904223) >>> 0;
@@ -94,7 +90,7 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
     let done = 0;
     for (const { x, y } of data) {
       if (++done % stepSize === 0) yield;
-      scoreInto(x);
+      scoreInto(x, z);
       for (let k = 0; k < K; k++) {
         const g = (z[k] as number) - (k === y ? 1 : 0);
         // A class the example already rules out has nothing to learn from it.
@@ -117,10 +113,7 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
         if (i !== undefined) x.push(i);
       }
       const out = new Float64Array(K);
-      out.set(bias);
-      for (const f of x)
-        for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (weights[f * K + k] as number);
-      softmaxInPlace(out);
+      scoreInto(x, out);
       let best = 0;
       for (let k = 1; k < K; k++) if ((out[k] as number) > (out[best] as number)) best = k;
       return { label: labels[best] as string, p: out[best] as number };

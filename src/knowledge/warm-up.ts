@@ -1,12 +1,9 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Engine } from '../core/engine.js';
 import { warmUpQuestions } from '../core/warm-up.js';
+import { inTurns } from './in-turns.js';
 
 /** Enough for two passes over today's knowledge on a slow 2-core machine; a large one stops early. */
 export const warmUpBudgetMs = 1_000;
-
-/** Work done between turns given to the event loop, so a reload does not hold up answers. */
-const sliceMs = 10;
 
 export interface WarmUp {
   questions: number;
@@ -15,15 +12,19 @@ export interface WarmUp {
 
 /**
  * Asks the engine its warm-up questions, twice over, or until the budget is spent, so that the
- * first users are not the ones who wait for the JIT. Answers are unchanged by it.
+ * first users are not the ones who wait for the JIT. Answers are unchanged by it. Other work gets
+ * its turn while it runs, so a reload does not hold up answers.
  */
-export async function warmUp(
+export function warmUp(
   engine: Engine,
   budgetMs: number = warmUpBudgetMs,
   now: () => number = () => performance.now(),
 ): Promise<WarmUp> {
+  return inTurns(asking(engine, budgetMs, now), now);
+}
+
+function* asking(engine: Engine, budgetMs: number, now: () => number): Generator<void, WarmUp> {
   const start = now();
-  let slice = start;
   let questions = 0;
   for (let pass = 0; pass < 2; pass++) {
     for (const q of warmUpQuestions(engine.knowledge)) {
@@ -31,10 +32,7 @@ export async function warmUp(
       questions++;
       const t = now();
       if (t - start >= budgetMs) return { questions, ms: t - start };
-      if (t - slice >= sliceMs) {
-        await nextTurn();
-        slice = now();
-      }
+      yield;
     }
   }
   return { questions, ms: now() - start };
