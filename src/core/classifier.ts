@@ -20,11 +20,13 @@ export interface Classifier {
 /**
  * What the model sees of a question: its canonical terms (names as entity markers, typos
  * corrected, synonyms merged), neighbouring pairs of them, the words the knowledge never uses,
- * the term a "which X" question asks about, and the word it opens with.
+ * the term a "which X" question asks about, the word it opens with, and every word as typed
+ * (typos corrected), function words included: "how should I ask you things?" is all of those.
  */
 function features(a: Analysis): string[] {
   const p = a.phrasing;
   const out = new Set<string>(p);
+  for (const w of a.corrected.split(' ')) if (w) out.add(`=${w}`);
   for (let i = 0; i + 1 < p.length; i++) out.add(`${p[i]} ${p[i + 1]}`);
   if (a.foreign.length > 0) out.add('!foreign');
   for (const w of a.foreign) out.add(`!foreign:${w}`);
@@ -34,7 +36,7 @@ function features(a: Analysis): string[] {
   return [...out];
 }
 
-const epochs = 10;
+const epochs = 5;
 const learningRate = 0.5;
 const decay = 1e-4;
 /** A gradient this small changes nothing worth the time: skipping it makes training a third faster. */

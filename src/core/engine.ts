@@ -1,3 +1,4 @@
+import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
 import {
   type Analysis,
@@ -231,21 +232,6 @@ function isPrediction(ws: string[]): boolean {
   return ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w));
 }
 
-/** "Who ended up with the job?", "was he appointed in the end?": what came after the article. */
-const hindsight =
-  /\b(?:ended up|in the end|eventually|ultimately|(?:was|got) (?:\w+ ){0,2}appointed|(?:took|take|takes|taking) office as (?:nato )?(?:secretary general|sg|chief|head)|who (?:replaced|succeeded)|(?:got|landed) the (?:top )?(?:job|post|role|gig))\b/;
-/** "Did Rutte get the job?" (a question that starts so; not "what did he do to get the job?"). */
-const pastOutcome = /^(?:so )?(?:did|has) (?:\w+ ){1,3}(?:get|land) the (?:top )?(?:job|post|role|gig)\b/;
-/** "Who should get the job?", "if you had to bet…": the article reports; it does not pick. */
-const opinion =
-  /^(?:so )?(?:(?:who|which \w+) (?:(?:do|would) you (?:think|reckon|say) )?should (?:get|win|be|have|take)\b|who would be (?:the |a )?(?:best|better|ideal)\b)|\b(?:(?:had|have) to bet|your (?:pick|bet|money|prediction|favourite|favorite)\b|would you (?:pick|choose|vote for|back|bet on)\b)/;
-
-/** What the article cannot answer however it is worded: what came after it, and whom the bot would pick. */
-function beyondTheArticle(ws: readonly string[]): boolean {
-  const s = ws.join(' ');
-  return hindsight.test(s) || pastOutcome.test(s) || opinion.test(s);
-}
-
 /** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
 function capitalizedWords(text: string): Set<string> {
   const out = new Set<string>();
@@ -367,15 +353,12 @@ const longDeclineFloor = 0.9;
 /**
  * The rules' answer, weighed against the model that learned from the labelled questions. Where the
  * model is sure of another outcome, it wins: another fact's answer (with the rules' pick one click
- * away), or an "I don't know" that still offers the rules' pick. A reply that found no question
- * at all, or a question of function words only, stays as it is.
+ * away), or an "I don't know" that still offers the rules' pick. It also reads what the rules
+ * found no question in: "how should I ask you things?" is all function words, and asks for help.
  */
 function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = false): Result {
   const model = index.classifier;
-  if (!model || (ruled.kind === 'unknown' && ruled.reason === 'empty')) return ruled;
-  // All function words ("what is this bot?", "what are you for?"): the model sees only "what",
-  // and the rules compare such a question with the questions about the bot itself.
-  if (a.terms.length === 0) return ruled;
+  if (!model) return ruled;
   const opinion = model.classify(a);
   const ruledId = ruled.kind === 'answered' ? ruled.id : 'unknown';
   if (opinion.label === ruledId) return ruled;
@@ -391,19 +374,24 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
     return { ...declined, suggestions: [...alternative, ...others].slice(0, 3) };
   }
   const fact = index.answerable.get(opinion.label);
-  if (!fact || !isAbout(index, fact, a)) return ruled;
-  return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
+  if (!fact) return ruled;
+  const unnamed = namedElsewhere(index, fact, a);
+  if (unnamed.length === 0) return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
+  // "Where does Italy stand on Rutte?": who backs him, said as what the article does say.
+  const gap = fact.kind === 'backers' ? backingGap(index, a, unnamed, fact) : undefined;
+  return gap ? { ...gap, suggestions: alternative } : ruled;
 }
 
 /**
- * Whether a fact is about everyone and everything the question names, and at the time it asks:
- * "what did Kirby say about Stoltenberg?" is not answered by Kirby's words about Rutte, nor "what
- * was Kallas's previous job?" by her present one. The learned model weighs wording, not this.
+ * Whom and what the question names that a fact is not about, and time it asks about that the
+ * fact is not at: "what did Kirby say about Stoltenberg?" is not answered by Kirby's words about
+ * Rutte, nor "what was Kallas's previous job?" by her present one. The learned model weighs
+ * wording, not this.
  */
-function isAbout(index: KnowledgeIndex, fact: Fact, a: Analysis): boolean {
+function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[] {
   const terms = index.factTerms.get(fact.id);
-  if (!terms) return true;
-  return a.terms.every((t) => !(t.startsWith('@') || timeShiftTerms.has(t)) || terms.has(t));
+  if (!terms) return [];
+  return a.terms.filter((t) => (t.startsWith('@') || timeShiftTerms.has(t)) && !terms.has(t));
 }
 
 const whoIsNamed = /^[Ww]ho(?: is|'s|’s| exactly is) (?:[A-Z][\w’'-]*\s*){1,3}(?:\?|,|and\b|$)/;
@@ -541,7 +529,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
           c !== best && c.score >= best.score - accountingWindow && c.score >= answerFloor && accounts(c),
       );
   if (!top) {
-    const missingEntities = best.missing.filter((t) => t.startsWith('@')).map((t) => t.slice(1));
+    const missingEntities = best.missing.filter((t) => t.startsWith('@'));
     if (missingEntities.length > 0) {
       const gap = backingGap(index, a, missingEntities);
       if (gap) return gap;
@@ -798,10 +786,19 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
   return scored.sort((x, y) => y.score - x.score || x.fact.id.localeCompare(y.fact.id));
 }
 
-/** "Does Poland back Rutte?": say what the article does say about who backs him. */
-function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Result | undefined {
-  if (!a.terms.includes('back')) return undefined;
-  const entities = missing.map((id) => index.knowledge.entityById.get(id));
+/**
+ * "Does Poland back Rutte?": say what the article does say about who backs him. `missing` are
+ * the terms no fact about backing covers; `backers`, the list of backers the model chose for a
+ * question that need not say "back" ("where does Italy stand on him?").
+ */
+function backingGap(
+  index: KnowledgeIndex,
+  a: Analysis,
+  missing: string[],
+  chosen?: Fact,
+): Answered | undefined {
+  if (!chosen && !a.terms.includes('back')) return undefined;
+  const entities = missing.map((t) => index.knowledge.entityById.get(t.replace(/^@/, '')));
   if (!entities.every((e) => e?.kind === 'country')) return undefined;
   const candidate =
     a.mentions
@@ -810,9 +807,8 @@ function backingGap(index: KnowledgeIndex, a: Analysis, missing: string[]): Resu
         (e) => e?.kind === 'person' && index.knowledge.facts.some((f) => f.backing?.candidate === e.id),
       ) ?? index.leadingCandidate;
   if (!candidate) return undefined;
-  const backers = index.knowledge.facts.find(
-    (f) => f.kind === 'backers' && f.subjects.includes(candidate.id),
-  );
+  const backers =
+    chosen ?? index.knowledge.facts.find((f) => f.kind === 'backers' && f.subjects.includes(candidate.id));
   if (!backers) return undefined;
   const names = entities.map((e) => e?.name ?? '').join(' or ');
   return fromFact(

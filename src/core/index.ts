@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { beyondTheArticle } from './beyond.js';
 import { type Classifier, type LabelledExample, stepSize, trainInSteps } from './classifier.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
@@ -669,8 +670,9 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
 }
 
 /**
- * Trains the model on the labelled questions and the example questions of the facts they name. A
- * fact no labelled question names (an article added without them) is left to the rules alone.
+ * Trains the model on the labelled questions and the example questions of the facts they name,
+ * except those the rules decline outright. A fact no labelled question names (an article added
+ * without them) is left to the rules alone.
  */
 function* learn(
   knowledge: Knowledge,
@@ -686,7 +688,12 @@ function* learn(
     .flatMap((f) => f.questions.map((q) => ({ q, expect: f.id })));
   const examples: LabelledExample[] = [];
   for (const l of [...asked, ...labelled]) {
-    examples.push({ analysis: analyze(l.q), label: l.expect });
+    const analysis = analyze(l.q);
+    // The rules decline these before the model is asked. Learning from them would only teach it
+    // their words ("did Rutte get the job?") for questions it is asked ("did Biden say Rutte
+    // should get the job?").
+    if (beyondTheArticle(analysis.words)) continue;
+    examples.push({ analysis, label: l.expect });
     if (examples.length % stepSize === 0) yield;
   }
   return yield* trainInSteps(examples);

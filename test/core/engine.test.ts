@@ -563,6 +563,33 @@ describe('the model that learns from labelled questions', () => {
     }
   });
 
+  it('reads a question of common words only, which the rules find no question in', () => {
+    const question = 'how should we ask you things?';
+    expect(outcome(taught(unknowns).ask(question))).toBe('unknown:empty');
+    const asking = [
+      'how do i ask you things',
+      'how should i ask you',
+      'how can we ask you',
+      'what do i ask you',
+    ];
+    const engine = taught([...unknowns, ...asking.map((q) => ({ q, expect: 'help' }))]);
+    expect(outcome(engine.ask(question))).toBe('help');
+    // What it did not learn stays a reply with no question in it.
+    expect(outcome(engine.ask('hello there'))).toBe('unknown:empty');
+  });
+
+  it('answers an ally’s stance it heard as a question about backing with what the article does say', () => {
+    const question = 'where does italy stand on rutte?';
+    expect(outcome(createEngine({ ...knowledge, labelled: [] }).ask(question))).toBe('unknown:off-topic');
+    const result = engine.ask(question);
+    expect(outcome(result)).toBe('rutte-backers');
+    expect(result.text).toMatch(
+      /^The article doesn’t say whether Italy backs Mark Rutte\. What it does say: /,
+    );
+    // Someone other than an ally is not a gap in the list of backers.
+    expect(outcome(engine.ask('where does kirby stand on kallas?'))).toMatch(/^unknown/);
+  });
+
   it('leaves replies that hold no question alone', () => {
     expect(outcome(engine.ask('thanks!'))).toBe('unknown:empty');
     expect(outcome(engine.ask('ok cool'))).toBe('unknown:empty');

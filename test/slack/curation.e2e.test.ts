@@ -36,7 +36,14 @@ async function command(text: string, user: string = fakeWorkspace.userId): Promi
     response_url: bot.fake.responseUrl(id),
   });
   expect(res.status).toBe(200);
-  const reply = await commandReply(res, () => bot.fake.responsesTo(id), bot.fake.waitFor);
+  // A reload replies once the new model has learned from every labelled question: a few seconds
+  // on a busy machine, where every other reply takes milliseconds.
+  const patience = text === 'reload' ? 15_000 : undefined;
+  const reply = await commandReply(
+    res,
+    () => bot.fake.responsesTo(id),
+    (ready) => bot.fake.waitFor(ready, patience),
+  );
   expect(bot.fake.rejectedResponses).toEqual([]);
   return reply;
 }
