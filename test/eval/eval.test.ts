@@ -10,12 +10,12 @@ import { loadTestSet, newlyWorded, score, scoreLabelledHeldOut } from './evaluat
  */
 const floors = {
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 92.2% / 92.7% / 95.6% on 11,896 questions.
-  dev: { accuracy: 0.915, abstention: 0.92, reach: 0.95 },
-  // The held-out sets, 3,400 questions: 96.9% / 97.6% / 98.1%.
-  test: { accuracy: 0.965, abstention: 0.97, reach: 0.975 },
-  // Those of them worded unlike any labelled question, 2,297: 95.5% / 96.7% / 97.1%.
-  newlyWorded: { accuracy: 0.95, abstention: 0.96, reach: 0.965 },
+  // learn from it: 92.4% / 92.2% / 95.5% on 12,991 questions.
+  dev: { accuracy: 0.915, abstention: 0.915, reach: 0.95 },
+  // The held-out sets, 3,400 questions: 97.1% / 98.0% / 98.1%.
+  test: { accuracy: 0.965, abstention: 0.975, reach: 0.975 },
+  // Those of them worded unlike any labelled question, 2,297: 95.7% / 97.2% / 97.1%.
+  newlyWorded: { accuracy: 0.95, abstention: 0.965, reach: 0.965 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
