@@ -788,8 +788,9 @@ function rank(index: KnowledgeIndex, a: Analysis, topical: string[]): Scored[] {
 
 /**
  * "Does Poland back Rutte?": say what the article does say about who backs him. `missing` are
- * the terms no fact about backing covers; `backers`, the list of backers the model chose for a
- * question that need not say "back" ("where does Italy stand on him?").
+ * the question's entity terms (`@poland`) the answer does not cover; `chosen`, the list of
+ * backers the model chose for a question that need not say "back" ("where does Italy stand on
+ * him?").
  */
 function backingGap(
   index: KnowledgeIndex,

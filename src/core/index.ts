@@ -4,7 +4,6 @@ import { type Classifier, type LabelledExample, stepSize, trainInSteps } from '.
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
-import { finish } from './steps.js';
 import { editDistance, normalize, stem, stripSlackMarkup, typoBudget, words } from './text.js';
 
 /** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
@@ -152,11 +151,10 @@ const commonExamples = 1000;
 /** Function words that still shape what a question asks: kept when comparing wording. */
 const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'whose', 'whom']);
 
-export function buildIndex(knowledge: Knowledge): KnowledgeIndex {
-  return finish(buildIndexInSteps(knowledge));
-}
-
-/** `buildIndex`, pausing (yielding) every few milliseconds while the model learns. */
+/**
+ * Everything the engine precomputes from the knowledge, its model included. It pauses (yields)
+ * every few milliseconds while the model learns; `createEngine` runs it to the end at once.
+ */
 export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, KnowledgeIndex> {
   // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".
   const phrases = new Map<string, { words: string[]; entityId: string }[]>();
