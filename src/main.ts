@@ -19,6 +19,7 @@ import { knowledgeHolder } from './knowledge/reloader.js';
 import { warmUp } from './knowledge/warm-up.js';
 import { jsonLog } from './log.js';
 import { type Readiness, type RunningApp, startSlackApp } from './slack/app.js';
+import { memoryConversations } from './slack/conversations.js';
 import { curatorCheck } from './slack/curators.js';
 import { curationStore } from './store/curation-store.js';
 import { type Db, openDatabase, pingDatabase } from './store/database.js';
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
       {
         engine: knowledge.engine,
         dedupe: databaseDedupe(db),
+        conversations: memoryConversations(),
         digest: { store, scheduler, now },
         curation: { store: curation, now, isCurator: curatorCheck(config.curatorUserIds), knowledge },
         forgetWorkspace: async (workspace) => {

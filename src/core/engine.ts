@@ -1,5 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
+import { readFollowUp } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -67,7 +68,11 @@ const weakTerms: ReadonlySet<string> = new Set([
 export interface Engine {
   readonly knowledge: Knowledge;
   readonly index: KnowledgeIndex;
-  ask(question: string): Result;
+  /**
+   * Answers a question. With `previous`, what the same conversation was about before it, a
+   * follow-up that asks nothing alone ("and Germany?") is read as the question it stands for.
+   */
+  ask(question: string, previous?: string): Result;
 }
 
 export function createEngine(knowledge: Knowledge): Engine {
@@ -77,7 +82,38 @@ export function createEngine(knowledge: Knowledge): Engine {
 /** `createEngine`, pausing (yielding) every few milliseconds while its model learns. */
 export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engine> {
   const index = yield* buildIndexInSteps(knowledge);
-  return { knowledge, index, ask: (question) => ask(index, question) };
+  return {
+    knowledge,
+    index,
+    ask: (question, previous) => (previous ? askInTurn(index, question, previous) : ask(index, question)),
+  };
+}
+
+/**
+ * A question asked after `previous`: answered alone when it can be; a follow-up that cannot
+ * ("and Germany?", "when does he leave?", "who said that?") is answered as the question it stands
+ * for, and says how it was read.
+ */
+export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
+  const alone = ask(index, question);
+  if (alone.kind === 'answered' || parseCommand(question) || question.length > maxQuestionLength)
+    return alone;
+  const reading = readFollowUp(index, question, previous);
+  if (!reading) return alone;
+  const read = ask(index, reading.question);
+  return read.kind === 'answered'
+    ? { ...read, followUp: { readAs: reading.question, topic: reading.topic } }
+    : alone;
+}
+
+/**
+ * What a conversation is about after a question and its result, for reading the next follow-up:
+ * the question, as a follow-up was read; undefined when it got no answer, so the topic before it
+ * stays.
+ */
+export function topicAfter(question: string, result: Result): string | undefined {
+  if (result.kind !== 'answered') return undefined;
+  return result.followUp?.topic ?? question;
 }
 
 /** Splits off a leading subcommand ("who-backs rutte"), if the text starts with one. */
@@ -345,6 +381,11 @@ function answerLong(index: KnowledgeIndex, text: string, whole: Analysis, clause
  */
 const secondOpinionFloor = 0.7;
 /**
+ * How many of a fact's labelled questions must use a name or a time before the fact counts as
+ * covering it. Chosen as `secondOpinionFloor` was: one alone lets a stray question speak for all.
+ */
+const askedEnough = 2;
+/**
  * The rules read a long message clause by clause, the model reads it whole, asides and all: to
  * decline what the rules found in one of its clauses, the model must be surer.
  */
@@ -379,7 +420,13 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (unnamed.length === 0) return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
   // "Where does Italy stand on Rutte?": who backs him, said as what the article does say.
   const gap = fact.kind === 'backers' ? backingGap(index, a, unnamed, fact) : undefined;
-  return gap ? { ...gap, suggestions: alternative } : ruled;
+  if (gap) return { ...gap, suggestions: alternative };
+  // "What are the upcoming milestones?" is how people ask for the timeline, though its answer
+  // never says "upcoming": a name or a time that the fact's own questions use is the fact's too.
+  const asked = index.askedWith.get(fact.id);
+  if (asked && unnamed.every((t) => (asked.get(t) ?? 0) >= askedEnough))
+    return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
+  return ruled;
 }
 
 /**

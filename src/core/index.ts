@@ -69,6 +69,11 @@ export interface KnowledgeIndex {
    * labelled questions, or none the sources leave unanswered, to learn from.
    */
   classifier: Classifier | undefined;
+  /**
+   * For each answer, the terms its labelled questions use and how many of them use each: "what are
+   * the upcoming milestones?" is asked of the timeline, though its answer never says "upcoming".
+   */
+  askedWith: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** A fact, or a built-in answer (timeline, about, help), by id. */
   answerable: ReadonlyMap<string, Fact>;
 }
@@ -647,11 +652,12 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
   };
 
   const answerable = new Map(allFacts.map((f) => [f.id, f]));
-  const classifier = yield* learn(knowledge, allFacts, analyze);
+  const { classifier, askedWith } = yield* learn(knowledge, allFacts, analyze);
   return {
     knowledge,
     answerable,
     classifier,
+    askedWith,
     vocab,
     idf,
     factTerms,
@@ -676,10 +682,11 @@ function* learn(
   knowledge: Knowledge,
   facts: Fact[],
   analyze: (text: string) => Analysis,
-): Generator<void, Classifier | undefined> {
+): Generator<void, { classifier: Classifier | undefined; askedWith: Map<string, Map<string, number>> }> {
+  const askedWith = new Map<string, Map<string, number>>();
   const labelled = knowledge.labelled.flatMap((set) => set.questions);
   // Without questions the sources leave unanswered, it could only ever pick a fact.
-  if (!labelled.some((l) => l.expect === 'unknown')) return undefined;
+  if (!labelled.some((l) => l.expect === 'unknown')) return { classifier: undefined, askedWith };
   const named = new Set(labelled.map((l) => l.expect));
   const asked = facts
     .filter((f) => named.has(f.id))
@@ -692,9 +699,12 @@ function* learn(
     // should get the job?").
     if (beyondTheArticle(analysis.words)) continue;
     examples.push({ analysis, label: l.expect });
+    const counts = askedWith.get(l.expect) ?? new Map<string, number>();
+    askedWith.set(l.expect, counts);
+    for (const t of analysis.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     if (examples.length % stepSize === 0) yield;
   }
-  return yield* trainInSteps(examples);
+  return { classifier: yield* trainInSteps(examples), askedWith };
 }
 
 const countWords =

@@ -2,7 +2,11 @@ import type { Result } from './result.js';
 
 /** The answer as plain text for a terminal: no Slack markup. */
 export function renderText(result: Result): string {
-  const lines = [result.text];
+  const lines =
+    result.kind === 'answered' && result.followUp
+      ? [`(Read with your previous question: “${result.followUp.readAs}”)`]
+      : [];
+  lines.push(result.text);
   if (result.kind === 'answered') {
     for (const e of result.evidence) lines.push(`  “${e.display}”`);
     for (const s of result.sources) lines.push(`  — ${s.title}, as of ${s.asOfLabel}`);

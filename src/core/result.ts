@@ -11,6 +11,13 @@ export interface Cited extends Evidence {
   display: string;
 }
 
+export interface FollowUp {
+  /** The question the follow-up was read as: "does Germany back Rutte". */
+  readAs: string;
+  /** What the conversation is about now, for the next follow-up. */
+  topic: string;
+}
+
 export interface Answered {
   kind: 'answered';
   /** The fact that answers, or a composed answer's name ("timeline", "about", "help"). */
@@ -24,6 +31,8 @@ export interface Answered {
   notes: string[];
   sources: Source[];
   suggestions: Suggestion[];
+  /** A follow-up ("and Germany?"), answered as the question it stands for. */
+  followUp?: FollowUp;
 }
 
 export interface Ambiguous {

@@ -1,5 +1,5 @@
 import { candidatesOf, type LoggedOutcome, normalizeQuestion, outcomeToLog } from '../core/curation.js';
-import type { Engine } from '../core/engine.js';
+import { type Engine, topicAfter } from '../core/engine.js';
 import type { Result } from '../core/result.js';
 import type { SlackDeps } from './deps.js';
 import { type Message, renderResult } from './render/answer.js';
@@ -26,6 +26,7 @@ export function askedOf(text: string, result: Result): Asked {
 export interface CommandReply {
   ack: Message & { response_type: 'ephemeral' };
   asked: Asked;
+  result: Result;
 }
 
 const cacheSize = 1000;
@@ -37,29 +38,33 @@ const replies = new WeakMap<Engine, Map<string, CommandReply>>();
  * depends only on the question and the knowledge (the rendered blocks, the normalised question
  * for the curators' log) is in the cache, so a repeat costs a lookup.
  */
-export function commandReplyFor(engine: Engine, question: string): CommandReply {
+export function commandReplyFor(engine: Engine, question: string, previous?: string): CommandReply {
   let cache = replies.get(engine);
   if (!cache) {
     cache = new Map();
     replies.set(engine, cache);
   }
   const hit = cache.get(question);
+  const alone = hit ?? commandReply(question, engine.ask(question.trim() === '' ? 'help' : question));
   if (hit) {
     // Most recently used last, so the oldest entry is the one dropped.
     cache.delete(question);
-    cache.set(question, hit);
-    return hit;
   }
-  const text = question.trim() === '' ? 'help' : question;
-  const result = engine.ask(text);
-  const message = renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' });
-  const reply: CommandReply = {
-    ack: { response_type: 'ephemeral', ...message },
-    asked: askedOf(text, result),
-  };
-  cache.set(question, reply);
+  cache.set(question, alone);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
-  return reply;
+  // A follow-up ("and Germany?") asks nothing alone; with the question before it, it may.
+  if (!previous || alone.result.kind === 'answered' || question.trim() === '') return alone;
+  const inTurn = engine.ask(question, previous);
+  return inTurn.kind === 'answered' ? commandReply(question, inTurn) : alone;
+}
+
+function commandReply(question: string, result: Result): CommandReply {
+  const message = renderResult(result, { surface: 'ephemeral', question, feedback: 'ephemeral' });
+  return {
+    ack: { response_type: 'ephemeral', ...message },
+    asked: askedOf(question.trim() === '' ? 'help' : question, result),
+    result,
+  };
 }
 
 export interface Asker {
@@ -78,17 +83,27 @@ export function askerOf(body: {
 
 /**
  * Answers a question and counts it for the curators: every question counts toward the answer
- * rate, and declined, ambiguous or weak answers are logged. Logging never fails an answer.
+ * rate, and declined, ambiguous or weak answers are logged. Logging never fails an answer. With a
+ * conversation, a follow-up is read with what its asker asked before, and the topic is kept.
  */
 export async function answerAndLog(
   deps: SlackDeps,
   text: string,
   asker: Asker,
   onLogError: (message: string) => void,
+  conversation?: string,
 ): Promise<Result> {
-  const result = deps.engine().ask(text);
+  const previous = conversation ? deps.conversations.topic(conversation) : undefined;
+  const result = deps.engine().ask(text, previous);
+  if (conversation) remember(deps, conversation, text, result);
   if (deps.curation) await logAsked(deps, askedOf(text, result), asker, onLogError);
   return result;
+}
+
+/** Keeps what a conversation is about after a question, for its next follow-up. */
+export function remember(deps: SlackDeps, conversation: string, question: string, result: Result): void {
+  const topic = topicAfter(question, result);
+  if (topic) deps.conversations.remember(conversation, topic);
 }
 
 /** Counts a question already answered (see answerAndLog). */

@@ -5,6 +5,7 @@ import type { KnowledgeHolder } from '../knowledge/reloader.js';
 import type { CurationStore } from '../store/curation-store.js';
 import type { DigestStore } from '../store/digest-store.js';
 import type { ForgetReport, Workspace } from '../store/workspaces.js';
+import type { Conversations } from './conversations.js';
 import type { EventDedupe } from './dedupe.js';
 
 export interface DigestDeps {
@@ -27,6 +28,8 @@ export interface SlackDeps {
   /** The current engine; a getter, so knowledge can be swapped without rebuilding the app. */
   engine: () => Engine;
   dedupe: EventDedupe;
+  /** What each person last asked about, for reading follow-ups ("and Germany?"). */
+  conversations: Conversations;
   /** Daily digests; absent when the app runs without a database. */
   digest?: DigestDeps;
   /** Feedback, question log, report and reload; absent when the app runs without a database. */

@@ -70,6 +70,17 @@ describe('npm run chat', () => {
     expect(replies[1]).toContain('Estonia');
   });
 
+  it('reads a follow-up with the question before it', () => {
+    const tsx = resolve(root, 'node_modules/.bin/tsx');
+    const r = run(tsx, ['src/cli/chat.ts'], 'does germany back rutte?\nwho said that?\n');
+    expect(r.status).toBe(0);
+    const replies = r.stdout.split('nato-bot> ').slice(1);
+    expect(replies[1]).toContain(
+      '(Read with your previous question: “does germany back rutte — who said that”)',
+    );
+    expect(replies[1]).toContain('Hebestreit');
+  });
+
   it.each(['exit', 'quit', '/quit', '/exit', 'EXIT'])('leaves on %j without answering it', (leave) => {
     const tsx = resolve(root, 'node_modules/.bin/tsx');
     const r = run(tsx, ['src/cli/chat.ts'], `who is kallas?\n${leave}\nwho backs rutte?\n`);

@@ -8,6 +8,7 @@ import {
   maxQuestionLength,
   parseCommand,
 } from '../../src/core/engine.js';
+import { termOf } from '../../src/core/index.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 
@@ -588,6 +589,16 @@ describe('the model that learns from labelled questions', () => {
     );
     // Someone other than an ally is not a gap in the list of backers.
     expect(outcome(engine.ask('where does kirby stand on kallas?'))).toMatch(/^unknown/);
+  });
+
+  it('counts a time its labelled questions use for a fact as the fact’s own', () => {
+    // Nothing in the timeline says "upcoming", but people ask for it so.
+    expect(engine.index.factTerms.get('timeline')?.has(termOf('upcoming')) ?? false).toBe(false);
+    expect(engine.index.askedWith.get('timeline')?.get(termOf('upcoming'))).toBeGreaterThanOrEqual(2);
+    expect(outcome(engine.ask('What are the upcoming milestones?'))).toBe('timeline');
+    // A time no one asks a fact about still moves the question off it.
+    expect(outcome(engine.ask('when’s the next Dutch general election?'))).toMatch(/^unknown/);
+    expect(outcome(engine.ask('what did Kirby say about Stoltenberg?'))).toMatch(/^unknown/);
   });
 
   it('leaves replies that hold no question alone', () => {

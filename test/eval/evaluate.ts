@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createEngine } from '../../src/core/engine.js';
+import { createEngine, type Engine, topicAfter } from '../../src/core/engine.js';
 import type { Knowledge } from '../../src/core/knowledge/types.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -63,6 +63,24 @@ export function scoreLabelledHeldOut(knowledge: Knowledge): Score {
   return combine(scores);
 }
 
+/**
+ * The questions asked one after another, each read with what the one before it was about, as in a
+ * conversation with the bot: a question that stands alone must get the same answer, and one that
+ * leans on the question before it ("and Germany?") may now get one.
+ */
+export function scoreInTurn(cases: EvalCase[], engine: Engine): Score {
+  let topic: string | undefined;
+  return score(
+    cases,
+    (q) => {
+      const result = engine.ask(q, topic);
+      topic = topicAfter(q, result) ?? topic;
+      return result;
+    },
+    (query) => engine.ask(query),
+  );
+}
+
 function combine(scores: Score[]): Score {
   const sum = (k: 'inScope' | 'inScopeCorrect' | 'outOfScope' | 'abstained' | 'offered'): number =>
     scores.reduce((n, s) => n + s[k], 0);
@@ -103,7 +121,12 @@ export function outcomeOf(result: Result): string {
   return result.kind === 'answered' ? result.id : 'unknown';
 }
 
-export function score(cases: EvalCase[], ask: (q: string) => Result): Score {
+/** `click` answers a suggestion button; by default, as `ask` answers a question. */
+export function score(
+  cases: EvalCase[],
+  ask: (q: string) => Result,
+  click: (query: string) => Result = ask,
+): Score {
   let inScope = 0;
   let inScopeCorrect = 0;
   let outOfScope = 0;
@@ -122,7 +145,7 @@ export function score(cases: EvalCase[], ask: (q: string) => Result): Score {
       // A declined question shows its suggestions as buttons; one of them may ask the right thing.
       else if (
         result.kind !== 'answered' &&
-        result.suggestions.some((s) => outcomeOf(ask(s.query)) === c.expect)
+        result.suggestions.some((s) => outcomeOf(click(s.query)) === c.expect)
       )
         offered++;
     }

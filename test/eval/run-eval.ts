@@ -1,6 +1,14 @@
 import { createEngine } from '../../src/core/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { folds, loadTestSet, newlyWorded, type Score, score, scoreLabelledHeldOut } from './evaluate.js';
+import {
+  folds,
+  loadTestSet,
+  newlyWorded,
+  type Score,
+  score,
+  scoreInTurn,
+  scoreLabelledHeldOut,
+} from './evaluate.js';
 
 const showMisses = process.argv.includes('--misses');
 const devOnly = process.argv.includes('--dev-only');
@@ -36,6 +44,7 @@ if (!devOnly) {
     test.length,
     score(test, (q) => engine.ask(q)),
   );
+  report('  turn', test.length, scoreInTurn(test, engine));
   const fresh = newlyWorded(
     test,
     knowledge.labelled.flatMap((s) => s.questions),
@@ -51,6 +60,7 @@ console.log(
     '',
     `dev: the labelled questions in knowledge/, dealt by set into ${folds} parts, each scored by an engine that learned from the other parts only.`,
     'test: test/eval/questions.yml, held out: nothing learns from it and nobody tunes on it.',
+    '  turn: the test questions asked one after another, each read with the one before it as a follow-up would be (the bot does so per person and channel).',
     '  new: the test questions worded unlike any labelled question (ignoring case and punctuation).',
     'Right or one click away: in-scope questions answered right, plus those declined with the right answer among the suggestion buttons shown instead.',
   ].join('\n'),

@@ -15,6 +15,7 @@ import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.js'
 import { type KnowledgeHolder, knowledgeHolder } from '../../src/knowledge/reloader.js';
 import { type JsonLog, jsonLog } from '../../src/log.js';
 import { type Readiness, type RunningApp, type SlackConfig, startSlackApp } from '../../src/slack/app.js';
+import { memoryConversations } from '../../src/slack/conversations.js';
 import { curatorCheck } from '../../src/slack/curators.js';
 import { type CurationStore, curationStore } from '../../src/store/curation-store.js';
 import { type DatabaseTarget, type Db, openDatabase } from '../../src/store/database.js';
@@ -191,6 +192,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
     {
       engine: knowledge.engine,
       dedupe: databaseDedupe(world.db),
+      conversations: memoryConversations(undefined, undefined, () => clock.now().getTime()),
       digest: { store: world.store, scheduler: world.scheduler, now: clock.now },
       curation: {
         store: curation,

@@ -201,6 +201,59 @@ describe('events over HTTP', () => {
   });
 });
 
+describe('follow-ups over HTTP', () => {
+  const posts = (): Json[] => fake.callsTo('chat.postMessage').map((c) => c.args as Json);
+
+  it('reads a direct message with the question its sender asked before, and no one else’s', async () => {
+    const user = 'U0FOLLOWA';
+    await sendEvent(base, signingSecret, dmEvent({ text: 'does germany back rutte?', user }));
+    await fake.waitFor(() => posts().length === 1);
+    await sendEvent(base, signingSecret, dmEvent({ text: 'who said that?', user }));
+    await fake.waitFor(() => posts().length === 2);
+    const followUp = posts()[1] as Json;
+    expect(followUp.channel).toBe(dmChannelFor(user));
+    expect(blocksText(followUp.blocks)).toContain(
+      'Read with your previous question: “does germany back rutte — who said that”',
+    );
+    expect(followUp.text).toContain('Hebestreit');
+    // The same words from someone else, in a channel, have nothing before them to lean on.
+    await sendEvent(base, signingSecret, mentionEvent({ text: 'who said that?', user: 'U0FOLLOWB' }));
+    await fake.waitFor(() => posts().length === 3);
+    expect(blocksText((posts()[2] as Json).blocks)).not.toContain('Read with your previous question');
+    expect((posts()[2] as Json).text).not.toContain('Hebestreit');
+  });
+
+  it('reads a /nato follow-up with the previous /nato question, and shares the question it was read as', async () => {
+    const user = 'U0FOLLOWC';
+    const ask = async (text: string, id: string): Promise<Json> => {
+      const res = await sendCommand(base, signingSecret, {
+        text,
+        user_id: user,
+        response_url: fake.responseUrl(id),
+      });
+      expect(res.status).toBe(200);
+      return commandReply(res, () => fake.responsesTo(id), fake.waitFor);
+    };
+    await ask('does spain back rutte?', 'follow1');
+    const belgium = await ask('and belgium?', 'follow2');
+    expect(belgium.text).toMatch(/doesn’t say whether Belgium/);
+    expect(blocksText(belgium.blocks)).toContain(
+      'Read with your previous question: “does Belgium back rutte”',
+    );
+    const share = buttons(belgium.blocks).find((b) => b.action_id === actionIds.share);
+    expect(share?.value).toBe('does Belgium back rutte');
+    // Asked alone (another channel, so no conversation), the same words get no answer about Belgium.
+    const res = await sendCommand(base, signingSecret, {
+      text: 'and belgium?',
+      user_id: user,
+      channel_id: 'C0OTHER01',
+      response_url: fake.responseUrl('follow3'),
+    });
+    const alone = await commandReply(res, () => fake.responsesTo('follow3'), fake.waitFor);
+    expect(alone.text).not.toMatch(/Belgium/);
+  });
+});
+
 describe('request verification', () => {
   it('answers url_verification with its challenge', async () => {
     const res = await sendUrlVerification(base, signingSecret, 'challenge-123');

@@ -26,6 +26,8 @@ export interface Message {
 }
 
 const sectionLimit = 3000;
+/** Shown above a follow-up's answer, before the question it was read as. */
+export const readAsLead = 'Read with your previous question:';
 const fallbackLimit = 3500;
 const maxQuotes = 8;
 
@@ -35,6 +37,10 @@ export function renderResult(result: Result, options: RenderOptions): Message {
   if (options.surface === 'ephemeral' && options.question?.trim()) {
     blocks.push(context([`You asked: ${escapeWithin(options.question.trim(), 300)}`]));
   }
+  const followUp = result.kind === 'answered' ? result.followUp : undefined;
+  if (followUp) blocks.push(context([`${readAsLead} “${escapeWithin(followUp.readAs, 300)}”`]));
+  // What was answered: a follow-up ("and Germany?") shared or voted on stands for its reading.
+  const question = followUp?.readAs ?? options.question;
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeWithin(result.text, sectionLimit) } });
 
   const fallback: string[] = [result.text];
@@ -57,17 +63,17 @@ export function renderResult(result: Result, options: RenderOptions): Message {
   }
 
   const buttons: types.Button[] = [];
-  if (result.kind === 'answered' && options.surface === 'ephemeral' && options.question) {
+  if (result.kind === 'answered' && options.surface === 'ephemeral' && question) {
     buttons.push({
       type: 'button',
       action_id: actionIds.share,
       text: { type: 'plain_text', text: 'Share in channel' },
       style: 'primary',
-      value: truncate(options.question, 2000),
+      value: truncate(question, 2000),
     });
   }
   if (result.kind === 'answered' && options.feedback) {
-    const value = encodeFeedback({ q: options.question ?? '', f: result.id, s: options.feedback });
+    const value = encodeFeedback({ q: question ?? '', f: result.id, s: options.feedback });
     buttons.push(
       { type: 'button', action_id: actionIds.feedbackUp, text: { type: 'plain_text', text: '👍' }, value },
       { type: 'button', action_id: actionIds.feedbackDown, text: { type: 'plain_text', text: '👎' }, value },

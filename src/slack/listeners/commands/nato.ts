@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
-import { type CommandReply, commandReplyFor, logAsked } from '../../ask.js';
+import { type CommandReply, commandReplyFor, logAsked, remember } from '../../ask.js';
+import { conversationKey } from '../../conversations.js';
 import type { SlackDeps } from '../../deps.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
@@ -30,15 +31,21 @@ export function natoCommand(deps: SlackDeps) {
       }
       return;
     }
+    const workspace = command.team_id ?? command.enterprise_id;
+    const conversation = workspace
+      ? conversationKey(workspace, command.channel_id, command.user_id)
+      : undefined;
     let reply: CommandReply;
     try {
-      reply = commandReplyFor(deps.engine(), question);
+      const previous = conversation ? deps.conversations.topic(conversation) : undefined;
+      reply = commandReplyFor(deps.engine(), question, previous);
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);
       await ack({ response_type: 'ephemeral', text: failure });
       return;
     }
     await ack(reply.ack);
+    if (conversation) remember(deps, conversation, question, reply.result);
     await logAsked(deps, reply.asked, { teamId: command.team_id, enterpriseId: command.enterprise_id }, (m) =>
       logger.warn(m),
     );

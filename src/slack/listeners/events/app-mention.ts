@@ -16,7 +16,7 @@ export function appMention(deps: SlackDeps) {
     await replyInThread(
       deps,
       client,
-      { channel: event.channel, text: event.text, ts: event.ts, threadTs: event.thread_ts },
+      { channel: event.channel, text: event.text, ts: event.ts, threadTs: event.thread_ts, user: event.user },
       true,
       { teamId: context.teamId, enterpriseId: context.enterpriseId },
       (m) => logger.warn(m),

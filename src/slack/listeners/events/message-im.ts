@@ -22,7 +22,7 @@ export function messageIm(deps: SlackDeps) {
     await replyInThread(
       deps,
       client,
-      { channel: event.channel, text, ts: event.ts, threadTs },
+      { channel: event.channel, text, ts: event.ts, threadTs, user: event.user },
       false,
       { teamId: context.teamId, enterpriseId: context.enterpriseId },
       (m) => logger.warn(m),

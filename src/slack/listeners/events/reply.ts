@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { type Asker, answerAndLog } from '../../ask.js';
+import { conversationKey } from '../../conversations.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -7,12 +8,21 @@ import { renderResult } from '../../render/answer.js';
 export async function replyInThread(
   deps: SlackDeps,
   client: webApi.WebClient,
-  message: { channel: string; text: string; ts: string; threadTs?: string | undefined },
+  message: {
+    channel: string;
+    text: string;
+    ts: string;
+    threadTs?: string | undefined;
+    user: string | undefined;
+  },
   threaded: boolean,
   asker: Asker,
   logError: (message: string) => void,
 ): Promise<void> {
-  const result = await answerAndLog(deps, message.text, asker, logError);
+  const workspace = asker.teamId ?? asker.enterpriseId;
+  const conversation =
+    workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
+  const result = await answerAndLog(deps, message.text, asker, logError, conversation);
   const rendered = renderResult(result, {
     surface: 'public',
     question: message.text,

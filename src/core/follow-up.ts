@@ -1,0 +1,112 @@
+import type { KnowledgeIndex, Mention } from './index.js';
+import { words } from './text.js';
+
+/**
+ * Follow-ups: a message that leans on the question before it ("and Germany?", "when does he
+ * leave?", "who said that?"). Read alone, it asks nothing the article answers; read with the
+ * previous question, it does. This turns it into the question it stands for, or says it is none.
+ */
+
+/** A follow-up is short; a longer message says what it asks. */
+export const followUpWords = 8;
+
+/** Words around a name that add nothing to it: "ok and germany?", "what about the brits then". */
+const carrier: ReadonlySet<string> = new Set(
+  'and or but so ok okay then now also too as well what about how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please'.split(
+    ' ',
+  ),
+);
+const personPronoun = /^(?:he|she|him|her|his|hers|himself|herself)$/;
+const groupPronoun = /^(?:they|them|their|theirs)$/;
+
+/**
+ * "Who said that?", "when was that?", "source?", "is that confirmed?": asks about what the previous
+ * question was about, and about nothing else.
+ */
+const pointsBack = new RegExp(
+  [
+    '^(?:(?:and|so|ok|okay|but|wait|hmm|right) )*(?:',
+    [
+      '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
+      'why(?: (?:is|was|did|does) (?:that|it|this))?',
+      'how come',
+      'who (?:said|says|say|confirmed|confirms|reported|reports|announced|claimed|claims) (?:that|it|this|so)',
+      'says who',
+      'according to (?:who|whom)',
+      '(?:what is the |whats the |got a |any )?(?:source|sources|citation|quote|link|evidence|proof)(?: for (?:that|it|this))?',
+      'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
+      'where (?:does|did) (?:that|it|this) come from',
+      'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
+    ].join('|'),
+    ')(?: (?:again|exactly|then|though|tho|please|pls))?$',
+  ].join(''),
+);
+
+/** Whether a message only asks about what came before it: "who said that?", "source?". */
+export function leansOnPrevious(ws: readonly string[]): boolean {
+  return pointsBack.test(ws.join(' '));
+}
+
+export interface FollowUpReading {
+  /** The question the follow-up stands for: "does Germany back Rutte". */
+  question: string;
+  /**
+   * What the conversation is about after it, for the next follow-up: the question it stands for,
+   * or, after "who said that?", still the question before it.
+   */
+  topic: string;
+}
+
+/**
+ * The question a follow-up stands for, given the previous question, or undefined when the message
+ * is a question of its own.
+ */
+export function readFollowUp(
+  index: KnowledgeIndex,
+  text: string,
+  previousText: string,
+): FollowUpReading | undefined {
+  const message = index.analyze(text);
+  const previous = index.analyze(previousText);
+  const ws = message.words;
+  if (ws.length === 0 || ws.length > followUpWords || previous.words.length === 0) return undefined;
+  const kindOf = (m: Mention): string | undefined => index.knowledge.entityById.get(m.entityId)?.kind;
+  const nameOf = (m: Mention): string => index.knowledge.entityById.get(m.entityId)?.name ?? '';
+  const inMention = new Set<number>();
+  for (const m of message.mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
+
+  // "And Germany?", "what about Kallas": the previous question, about the one just named.
+  if (message.mentions.length > 0) {
+    if (!ws.every((w, i) => inMention.has(i) || carrier.has(w))) return undefined;
+    let swapped = previous.words.map((w) => w as string | undefined);
+    let changed = false;
+    for (const m of message.mentions) {
+      const kind = kindOf(m);
+      const same = previous.mentions.find((p) => kindOf(p) === kind && p.entityId !== m.entityId);
+      if (!same) continue;
+      swapped = swapped.map((w, i) =>
+        i === same.start ? nameOf(m) : i > same.start && i < same.end ? undefined : w,
+      );
+      changed = true;
+    }
+    if (!changed) return undefined;
+    const question = swapped.filter((w) => w !== undefined).join(' ');
+    return { question, topic: question };
+  }
+
+  // "When does he leave?": he is the person the previous question named.
+  const person = previous.mentions.find((m) => kindOf(m) === 'person');
+  const group = previous.mentions.find((m) => kindOf(m) !== 'person');
+  let resolved = false;
+  const replaced = ws.map((w) => {
+    const to = personPronoun.test(w) ? person : groupPronoun.test(w) ? group : undefined;
+    if (!to) return w;
+    resolved = true;
+    return /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
+  });
+  if (resolved) return { question: replaced.join(' '), topic: replaced.join(' ') };
+
+  // "Who said that?", "when was that?", "source?": about what the previous question asked.
+  if (!leansOnPrevious(words(text))) return undefined;
+  return { question: `${previous.words.join(' ')} — ${ws.join(' ')}`, topic: previous.words.join(' ') };
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine, topicAfter } from '../../src/core/engine.js';
+import { leansOnPrevious } from '../../src/core/follow-up.js';
+import { renderText } from '../../src/core/render-text.js';
+import type { Result } from '../../src/core/result.js';
+import { words } from '../../src/core/text.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+
+const engine = createEngine(loadKnowledge().knowledge);
+
+function outcome(result: Result): string {
+  return result.kind === 'answered' ? result.id : result.kind;
+}
+
+/** Asks each message in turn, carrying the topic as the Slack layer and the chat do. */
+function conversation(...messages: string[]): Result[] {
+  let topic: string | undefined;
+  return messages.map((m) => {
+    const result = engine.ask(m, topic);
+    topic = topicAfter(m, result) ?? topic;
+    return result;
+  });
+}
+
+describe('follow-ups read with the question before them', () => {
+  it('answers "who said that?" about the previous question, and says how it read it', () => {
+    expect(outcome(engine.ask('who said that?'))).not.toBe('germany-backs-rutte');
+    const [, said] = conversation('does germany back rutte?', 'who said that?');
+    expect(said?.kind).toBe('answered');
+    if (said?.kind !== 'answered') return;
+    expect(said.id).toBe('germany-backs-rutte');
+    expect(said.followUp?.readAs).toMatch(/^does germany back rutte — who said that$/);
+    expect(renderText(said)).toContain(
+      'Read with your previous question: “does germany back rutte — who said that”',
+    );
+  });
+
+  it('puts a country named alone in place of the previous one', () => {
+    expect(outcome(engine.ask('and belgium?'))).not.toBe('rutte-backers');
+    const [, belgium] = conversation('does spain back rutte?', 'and belgium?');
+    expect(outcome(belgium as Result)).toBe('rutte-backers');
+    expect(belgium?.kind === 'answered' && belgium.followUp?.readAs).toBe('does Belgium back rutte');
+    expect(belgium?.text).toMatch(/doesn’t say whether Belgium/);
+  });
+
+  it('reads "he" as the person the previous question named', () => {
+    const alone = engine.ask('has he sent in his candidacy officially?');
+    const [, after] = conversation('who is klaus iohannis?', 'has he sent in his candidacy officially?');
+    expect(outcome(after as Result)).toBe('iohannis-profile');
+    expect(outcome(alone)).not.toBe('iohannis-profile');
+  });
+
+  it('answers "when was that?" twice about the same question, not about the first follow-up', () => {
+    const [, first, second] = conversation('why did rutte resign?', 'when was that?', 'says who?');
+    expect(outcome(first as Result)).toBe('rutte-resignation');
+    expect(second?.kind === 'answered' && second.followUp?.readAs).toBe('why did rutte resign — says who');
+  });
+
+  it('answers a question that stands alone as it would alone, with nothing read into it', () => {
+    const [, kallas] = conversation('does germany back rutte?', 'who is kaja kallas?');
+    expect(outcome(kallas as Result)).toBe('kallas-profile');
+    expect(kallas?.kind === 'answered' && kallas.followUp).toBeUndefined();
+  });
+
+  it('reads nothing into small talk, off-topic questions or commands', () => {
+    for (const message of ['thanks!', 'hello', 'lol', 'what’s for lunch?', 'what is the capital of italy?']) {
+      expect(outcome(engine.ask(message, 'does germany back rutte?')), message).toBe(
+        outcome(engine.ask(message)),
+      );
+    }
+    const help = engine.ask('help', 'does germany back rutte?');
+    expect(outcome(help)).toBe('help');
+  });
+
+  it('keeps the topic after a question it could not answer', () => {
+    const [, lunch, said] = conversation('does germany back rutte?', 'what’s for lunch?', 'who said that?');
+    expect(outcome(lunch as Result)).toBe('unknown');
+    expect(outcome(said as Result)).toBe('germany-backs-rutte');
+  });
+
+  it('recognises only messages that ask about what came before', () => {
+    for (const m of ['who said that?', 'when was that?', 'source?', 'is that true?', 'says who', 'and why?'])
+      expect(leansOnPrevious(words(m)), m).toBe(true);
+    for (const m of [
+      'who said rutte should win?',
+      'when is the summit?',
+      'source of the article',
+      'why not?!?! lunch',
+    ])
+      expect(leansOnPrevious(words(m)), m).toBe(false);
+  });
+});
