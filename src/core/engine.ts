@@ -90,29 +90,37 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
 }
 
 /**
- * A question asked after `previous`: answered alone when it can be; a follow-up that cannot
- * ("and Germany?", "when does he leave?", "who said that?") is answered as the question it stands
- * for, and says how it was read.
+ * A question asked after `previous`. A name alone ("and Germany?") or a pointer back ("who said
+ * that?") asks nothing without the previous question, so it is read with it first; a question
+ * with "he" or "she" in it is answered alone when it can be ("is he running?" is about the
+ * front-runner), and read with the previous question's person when it cannot. A follow-up says
+ * how it was read.
  */
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
-  const alone = ask(index, question);
-  if (alone.kind === 'answered' || parseCommand(question) || question.length > maxQuestionLength)
-    return alone;
+  if (parseCommand(question) || question.length > maxQuestionLength) return ask(index, question);
   const reading = readFollowUp(index, question, previous);
-  if (!reading) return alone;
-  const read = ask(index, reading.question);
-  return read.kind === 'answered'
-    ? { ...read, followUp: { readAs: reading.question, topic: reading.topic } }
-    : alone;
+  const inTurn = (): Result | undefined => {
+    if (!reading) return undefined;
+    const read = ask(index, reading.question);
+    return read.kind === 'answered'
+      ? { ...read, followUp: { readAs: reading.question, topic: reading.topic } }
+      : undefined;
+  };
+  const first = reading && reading.by !== 'pronoun' ? inTurn() : undefined;
+  if (first) return first;
+  const alone = ask(index, question);
+  if (alone.kind === 'answered' || reading?.by !== 'pronoun') return alone;
+  return inTurn() ?? alone;
 }
 
 /**
  * What a conversation is about after a question and its result, for reading the next follow-up:
- * the question, as a follow-up was read; undefined when it got no answer, so the topic before it
- * stays.
+ * the question, as a follow-up was read; undefined when it got no answer or a built-in one (help,
+ * the timeline, what the bot rests on), so the topic before it stays.
  */
 export function topicAfter(question: string, result: Result): string | undefined {
-  if (result.kind !== 'answered') return undefined;
+  // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on.
+  if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return undefined;
   return result.followUp?.topic ?? question;
 }
 
@@ -381,10 +389,12 @@ function answerLong(index: KnowledgeIndex, text: string, whole: Analysis, clause
  */
 const secondOpinionFloor = 0.7;
 /**
- * How many of a fact's labelled questions must use a name or a time before the fact counts as
- * covering it. Chosen as `secondOpinionFloor` was: one alone lets a stray question speak for all.
+ * How many of the questions a fact was learned from must use a time, or a name, before the fact
+ * counts as covering it; for a name, also what share of them. Chosen as `secondOpinionFloor` was:
+ * one question alone lets a stray wording speak for all, and a name in passing is not the subject.
  */
 const askedEnough = 2;
+const askedShare = 0.01;
 /**
  * The rules read a long message clause by clause, the model reads it whole, asides and all: to
  * decline what the rules found in one of its clauses, the model must be surer.
@@ -407,6 +417,10 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (opinion.p < (declines && long ? longDeclineFloor : secondOpinionFloor)) return ruled;
   // A fact no labelled question names is one the model never learned: it cannot judge it.
   if (declines && ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
+  // "Did Kirby say Rutte should get the job?": whether someone the rules' answer quotes said
+  // something of the leading candidate is what that answer tells, however often "should get the
+  // job" was asked of people who said nothing.
+  if (declines && ruled.kind === 'answered' && quotesOnTheCandidate(index, a, ruledId)) return ruled;
   const ruledFact = index.answerable.get(ruledId);
   const alternative = ruledFact ? [suggestionFor(index, ruledFact)] : [];
   if (declines) {
@@ -422,11 +436,29 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   const gap = fact.kind === 'backers' ? backingGap(index, a, unnamed, fact) : undefined;
   if (gap) return { ...gap, suggestions: alternative };
   // "What are the upcoming milestones?" is how people ask for the timeline, though its answer
-  // never says "upcoming": a name or a time that the fact's own questions use is the fact's too.
+  // never says "upcoming": a time that the fact's own questions use is the fact's too, and so is a
+  // name that enough of them use ("…to succeed Stoltenberg" in passing does not make Stoltenberg
+  // what the United States' backing is about).
   const asked = index.askedWith.get(fact.id);
-  if (asked && unnamed.every((t) => (asked.get(t) ?? 0) >= askedEnough))
+  const enough = (t: string): number =>
+    t.startsWith('@') ? Math.max(askedEnough, askedShare * (asked?.questions ?? 0)) : askedEnough;
+  if (asked && unnamed.every((t) => (asked.terms.get(t) ?? 0) >= enough(t)))
     return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
   return ruled;
+}
+
+/** Whether the question asks what someone the fact quotes said of the leading candidate, and no more. */
+function quotesOnTheCandidate(index: KnowledgeIndex, a: Analysis, factId: string): boolean {
+  const fact = index.answerable.get(factId);
+  const speaker = speakerAsked(index, a);
+  const lead = index.leadingCandidate;
+  if (!fact || !speaker || !lead || speaker === lead || !fact.subjects.includes(lead.id)) return false;
+  const named = new Set(a.mentions.map((m) => m.entityId));
+  return (
+    named.has(lead.id) &&
+    [...named].every((id) => id === lead.id || id === speaker.id) &&
+    speaks(index, fact, speaker)
+  );
 }
 
 /**

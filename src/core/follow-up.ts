@@ -48,6 +48,11 @@ export function leansOnPrevious(ws: readonly string[]): boolean {
 }
 
 export interface FollowUpReading {
+  /**
+   * How it leans on the previous question: by a name alone ("and Germany?") or by pointing back
+   * ("who said that?"), which ask nothing without it, or by "he" or "she", which may.
+   */
+  by: 'name' | 'pointer' | 'pronoun';
   /** The question the follow-up stands for: "does Germany back Rutte". */
   question: string;
   /**
@@ -79,19 +84,19 @@ export function readFollowUp(
   if (message.mentions.length > 0) {
     if (!ws.every((w, i) => inMention.has(i) || carrier.has(w))) return undefined;
     let swapped = previous.words.map((w) => w as string | undefined);
-    let changed = false;
+    const taken = new Set<Mention>();
     for (const m of message.mentions) {
       const kind = kindOf(m);
       const same = previous.mentions.find((p) => kindOf(p) === kind && p.entityId !== m.entityId);
-      if (!same) continue;
+      // "And Germany and France?" would put both in one place: that is a question of its own.
+      if (!same || taken.has(same)) return undefined;
+      taken.add(same);
       swapped = swapped.map((w, i) =>
         i === same.start ? nameOf(m) : i > same.start && i < same.end ? undefined : w,
       );
-      changed = true;
     }
-    if (!changed) return undefined;
     const question = swapped.filter((w) => w !== undefined).join(' ');
-    return { question, topic: question };
+    return { by: 'name', question, topic: question };
   }
 
   // "When does he leave?": he is the person the previous question named.
@@ -104,9 +109,13 @@ export function readFollowUp(
     resolved = true;
     return /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
   });
-  if (resolved) return { question: replaced.join(' '), topic: replaced.join(' ') };
+  if (resolved) return { by: 'pronoun', question: replaced.join(' '), topic: replaced.join(' ') };
 
   // "Who said that?", "when was that?", "source?": about what the previous question asked.
   if (!leansOnPrevious(words(text))) return undefined;
-  return { question: `${previous.words.join(' ')} — ${ws.join(' ')}`, topic: previous.words.join(' ') };
+  return {
+    by: 'pointer',
+    question: `${previous.words.join(' ')} — ${ws.join(' ')}`,
+    topic: previous.words.join(' '),
+  };
 }

@@ -35,6 +35,11 @@ export interface Analysis {
   phrasing: string[];
 }
 
+export interface AskedWith {
+  questions: number;
+  terms: ReadonlyMap<string, number>;
+}
+
 /** Everything the engine precomputes from the knowledge once, at load or reload. */
 export interface KnowledgeIndex {
   knowledge: Knowledge;
@@ -70,10 +75,11 @@ export interface KnowledgeIndex {
    */
   classifier: Classifier | undefined;
   /**
-   * For each answer, the terms its labelled questions use and how many of them use each: "what are
-   * the upcoming milestones?" is asked of the timeline, though its answer never says "upcoming".
+   * For each answer, how many questions it was learned from (labelled, and the fact's own
+   * examples), and how many of them use each term: "what are the upcoming milestones?" is asked of
+   * the timeline, though its answer never says "upcoming".
    */
-  askedWith: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  askedWith: ReadonlyMap<string, AskedWith>;
   /** A fact, or a built-in answer (timeline, about, help), by id. */
   answerable: ReadonlyMap<string, Fact>;
 }
@@ -682,8 +688,8 @@ function* learn(
   knowledge: Knowledge,
   facts: Fact[],
   analyze: (text: string) => Analysis,
-): Generator<void, { classifier: Classifier | undefined; askedWith: Map<string, Map<string, number>> }> {
-  const askedWith = new Map<string, Map<string, number>>();
+): Generator<void, { classifier: Classifier | undefined; askedWith: Map<string, AskedWith> }> {
+  const askedWith = new Map<string, { questions: number; terms: Map<string, number> }>();
   const labelled = knowledge.labelled.flatMap((set) => set.questions);
   // Without questions the sources leave unanswered, it could only ever pick a fact.
   if (!labelled.some((l) => l.expect === 'unknown')) return { classifier: undefined, askedWith };
@@ -699,9 +705,10 @@ function* learn(
     // should get the job?").
     if (beyondTheArticle(analysis.words)) continue;
     examples.push({ analysis, label: l.expect });
-    const counts = askedWith.get(l.expect) ?? new Map<string, number>();
+    const counts = askedWith.get(l.expect) ?? { questions: 0, terms: new Map<string, number>() };
     askedWith.set(l.expect, counts);
-    for (const t of analysis.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    counts.questions++;
+    for (const t of analysis.terms) counts.terms.set(t, (counts.terms.get(t) ?? 0) + 1);
     if (examples.length % stepSize === 0) yield;
   }
   return { classifier: yield* trainInSteps(examples), askedWith };

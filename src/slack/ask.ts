@@ -1,5 +1,5 @@
 import { candidatesOf, type LoggedOutcome, normalizeQuestion, outcomeToLog } from '../core/curation.js';
-import { type Engine, topicAfter } from '../core/engine.js';
+import { type Engine, parseCommand, topicAfter } from '../core/engine.js';
 import type { Result } from '../core/result.js';
 import type { SlackDeps } from './deps.js';
 import { type Message, renderResult } from './render/answer.js';
@@ -52,10 +52,10 @@ export function commandReplyFor(engine: Engine, question: string, previous?: str
   }
   cache.set(question, alone);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
-  // A follow-up ("and Germany?") asks nothing alone; with the question before it, it may.
-  if (!previous || alone.result.kind === 'answered' || question.trim() === '') return alone;
+  // A follow-up ("and Germany?") is read with the question before it; a command never is.
+  if (!previous || question.trim() === '' || parseCommand(question)) return alone;
   const inTurn = engine.ask(question, previous);
-  return inTurn.kind === 'answered' ? commandReply(question, inTurn) : alone;
+  return inTurn.kind === 'answered' && inTurn.followUp ? commandReply(question, inTurn) : alone;
 }
 
 function commandReply(question: string, result: Result): CommandReply {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, topicAfter } from '../../src/core/engine.js';
-import { leansOnPrevious } from '../../src/core/follow-up.js';
+import { leansOnPrevious, readFollowUp } from '../../src/core/follow-up.js';
 import { renderText } from '../../src/core/render-text.js';
 import type { Result } from '../../src/core/result.js';
 import { words } from '../../src/core/text.js';
@@ -35,12 +35,31 @@ describe('follow-ups read with the question before them', () => {
     );
   });
 
-  it('puts a country named alone in place of the previous one', () => {
-    expect(outcome(engine.ask('and belgium?'))).not.toBe('rutte-backers');
+  it('puts a name asked alone in place of the previous question’s', () => {
+    expect(outcome(engine.ask('and hebestreit?'))).toBe('hebestreit-profile');
+    const [, hebestreit] = conversation('what did kirby say about rutte?', 'and hebestreit?');
+    expect(outcome(hebestreit as Result)).toBe('germany-backs-rutte');
+    expect(hebestreit?.kind === 'answered' && hebestreit.followUp?.readAs).toBe(
+      'what did Steffen Hebestreit say about rutte',
+    );
     const [, belgium] = conversation('does spain back rutte?', 'and belgium?');
-    expect(outcome(belgium as Result)).toBe('rutte-backers');
-    expect(belgium?.kind === 'answered' && belgium.followUp?.readAs).toBe('does Belgium back rutte');
     expect(belgium?.text).toMatch(/doesn’t say whether Belgium/);
+  });
+
+  it('reads two names asked alone as a question of their own, not one in place of the other', () => {
+    expect(readFollowUp(engine.index, 'and germany and france?', 'does spain back rutte?')).toBeUndefined();
+    expect(readFollowUp(engine.index, 'and germany?', 'does spain back rutte?')?.question).toBe(
+      'does Germany back rutte',
+    );
+  });
+
+  it('does not lean on help, the timeline or what the bot rests on', () => {
+    const [, help, said] = conversation('does germany back rutte?', 'help', 'who said that?');
+    expect(outcome(help as Result)).toBe('help');
+    expect(said?.kind === 'answered' && said.followUp?.readAs).toBe(
+      'does germany back rutte — who said that',
+    );
+    expect(topicAfter('timeline', engine.ask('timeline'))).toBeUndefined();
   });
 
   it('reads "he" as the person the previous question named', () => {

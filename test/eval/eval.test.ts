@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { loadTestSet, newlyWorded, score, scoreLabelledHeldOut } from './evaluate.js';
+import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } from './evaluate.js';
 
 /**
  * Floors a little under the figures `npm run eval` measures, so a regression in matching or
@@ -10,12 +10,17 @@ import { loadTestSet, newlyWorded, score, scoreLabelledHeldOut } from './evaluat
  */
 const floors = {
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 92.4% / 92.2% / 95.5% on 12,991 questions.
-  dev: { accuracy: 0.915, abstention: 0.915, reach: 0.95 },
-  // The held-out sets, 3,400 questions: 97.1% / 98.0% / 98.1%.
-  test: { accuracy: 0.965, abstention: 0.975, reach: 0.975 },
-  // Those of them worded unlike any labelled question, 2,297: 95.7% / 97.2% / 97.1%.
-  newlyWorded: { accuracy: 0.95, abstention: 0.965, reach: 0.965 },
+  // learn from it: 91.7% / 92.6% / 95.0% on 19,176 questions.
+  dev: { accuracy: 0.91, abstention: 0.92, reach: 0.945 },
+  // The held-out sets, 5,000 questions: 96.4% / 97.0% / 97.7%. (The first 3,400 of them, on which
+  // the floors were 0.965 / 0.975 / 0.975, score 97.9% / 97.3% / 98.5%; the sets added since, four
+  // of colleagues asking in quick succession, are the hardest.)
+  test: { accuracy: 0.96, abstention: 0.965, reach: 0.972 },
+  // The same, each asked after the one before it, as follow-ups are read in a conversation:
+  // 96.5% / 97.0% / 97.7%.
+  inTurn: { accuracy: 0.96, abstention: 0.965, reach: 0.972 },
+  // Those of them worded unlike any labelled question, 3,615: 95.1% / 96.0% / 96.8%.
+  newlyWorded: { accuracy: 0.945, abstention: 0.955, reach: 0.963 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
@@ -27,9 +32,10 @@ describe('answer quality on the evaluation questions', () => {
   const halves = {
     dev: () => scoreLabelledHeldOut(knowledge),
     test: () => score(test, (q) => engine.ask(q)),
+    inTurn: () => scoreInTurn(test, engine),
     newlyWorded: () => score(newlyWorded(test, dev), (q) => engine.ask(q)),
   };
-  for (const half of ['dev', 'test', 'newlyWorded'] as const) {
+  for (const half of ['dev', 'test', 'inTurn', 'newlyWorded'] as const) {
     it(`${half} half: in-scope accuracy, abstention and right-or-one-click-away stay above their floors`, () => {
       const s = halves[half]();
       expect(s.accuracy, `${half} in-scope accuracy`).toBeGreaterThanOrEqual(floors[half].accuracy);
