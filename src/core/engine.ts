@@ -90,11 +90,11 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
 }
 
 /**
- * A question asked after `previous`. A name alone ("and Germany?") or a pointer back ("who said
- * that?") asks nothing without the previous question, so it is read with it first; a question
- * with "he" or "she" in it is answered alone when it can be ("is he running?" is about the
- * front-runner), and read with the previous question's person when it cannot. A follow-up says
- * how it was read.
+ * A question asked after `previous`. A place's name alone ("and Germany?") or a pointer back ("who
+ * said that?") asks nothing without the previous question, so it is read with it first. A
+ * person's name alone ("and Kallas?") or "he" or "she" is answered alone when it can be ("and
+ * Kallas?" asks who she is, "is he running?" is about the front-runner), and read with the
+ * previous question when it cannot. A follow-up says how it was read.
  */
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
   if (parseCommand(question) || question.length > maxQuestionLength) return ask(index, question);
@@ -106,10 +106,11 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
       ? { ...read, followUp: { readAs: reading.question, topic: reading.topic } }
       : undefined;
   };
-  const first = reading && reading.by !== 'pronoun' ? inTurn() : undefined;
+  const leansWholly = reading?.by === 'name' || reading?.by === 'pointer';
+  const first = leansWholly ? inTurn() : undefined;
   if (first) return first;
   const alone = ask(index, question);
-  if (alone.kind === 'answered' || reading?.by !== 'pronoun') return alone;
+  if (alone.kind === 'answered' || leansWholly) return alone;
   return inTurn() ?? alone;
 }
 

@@ -20,8 +20,8 @@ const personPronoun = /^(?:he|she|him|her|his|hers|himself|herself)$/;
 const groupPronoun = /^(?:they|them|their|theirs)$/;
 
 /**
- * "Who said that?", "when was that?", "source?", "is that confirmed?": asks about what the previous
- * question was about, and about nothing else.
+ * "Who said that?", "when was that?", "is that confirmed?": asks about what the previous question
+ * was about, and about nothing else. ("Source?" alone asks what the bot rests on.)
  */
 const pointsBack = new RegExp(
   [
@@ -33,7 +33,6 @@ const pointsBack = new RegExp(
       'who (?:said|says|say|confirmed|confirms|reported|reports|announced|claimed|claims) (?:that|it|this|so)',
       'says who',
       'according to (?:who|whom)',
-      '(?:what is the |whats the |got a |any )?(?:source|sources|citation|quote|link|evidence|proof)(?: for (?:that|it|this))?',
       'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
       'where (?:does|did) (?:that|it|this) come from',
       'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
@@ -42,17 +41,18 @@ const pointsBack = new RegExp(
   ].join(''),
 );
 
-/** Whether a message only asks about what came before it: "who said that?", "source?". */
+/** Whether a message only asks about what came before it: "who said that?", "says who?". */
 export function leansOnPrevious(ws: readonly string[]): boolean {
   return pointsBack.test(ws.join(' '));
 }
 
 export interface FollowUpReading {
   /**
-   * How it leans on the previous question: by a name alone ("and Germany?") or by pointing back
-   * ("who said that?"), which ask nothing without it, or by "he" or "she", which may.
+   * How it leans on the previous question: by a place's or body's name alone ("and Germany?") or
+   * by pointing back ("who said that?"), which ask nothing without it; by a person's name alone
+   * ("and Kallas?", which also asks who she is) or by "he" or "she", which may ask something.
    */
-  by: 'name' | 'pointer' | 'pronoun';
+  by: 'name' | 'pointer' | 'person' | 'pronoun';
   /** The question the follow-up stands for: "does Germany back Rutte". */
   question: string;
   /**
@@ -96,22 +96,24 @@ export function readFollowUp(
       );
     }
     const question = swapped.filter((w) => w !== undefined).join(' ');
-    return { by: 'name', question, topic: question };
+    const person = message.mentions.some((m) => kindOf(m) === 'person');
+    return { by: person ? 'person' : 'name', question, topic: question };
   }
 
   // "When does he leave?": he is the person the previous question named.
   const person = previous.mentions.find((m) => kindOf(m) === 'person');
   const group = previous.mentions.find((m) => kindOf(m) !== 'person');
+  // The first "he" becomes the name; "his candidacy" after it reads as it would after the name.
   let resolved = false;
   const replaced = ws.map((w) => {
     const to = personPronoun.test(w) ? person : groupPronoun.test(w) ? group : undefined;
-    if (!to) return w;
+    if (!to || resolved) return w;
     resolved = true;
     return /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
   });
   if (resolved) return { by: 'pronoun', question: replaced.join(' '), topic: replaced.join(' ') };
 
-  // "Who said that?", "when was that?", "source?": about what the previous question asked.
+  // "Who said that?", "when was that?": about what the previous question asked.
   if (!leansOnPrevious(words(text))) return undefined;
   return {
     by: 'pointer',

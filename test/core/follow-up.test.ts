@@ -35,15 +35,22 @@ describe('follow-ups read with the question before them', () => {
     );
   });
 
-  it('puts a name asked alone in place of the previous question’s', () => {
-    expect(outcome(engine.ask('and hebestreit?'))).toBe('hebestreit-profile');
-    const [, hebestreit] = conversation('what did kirby say about rutte?', 'and hebestreit?');
-    expect(outcome(hebestreit as Result)).toBe('germany-backs-rutte');
-    expect(hebestreit?.kind === 'answered' && hebestreit.followUp?.readAs).toBe(
-      'what did Steffen Hebestreit say about rutte',
-    );
+  it('puts a country named alone in place of the previous question’s', () => {
     const [, belgium] = conversation('does spain back rutte?', 'and belgium?');
+    expect(outcome(belgium as Result)).toBe('rutte-backers');
+    expect(belgium?.kind === 'answered' && belgium.followUp?.readAs).toBe('does Belgium back rutte');
     expect(belgium?.text).toMatch(/doesn’t say whether Belgium/);
+    const [, usa] = conversation('what did london say about rutte?', 'and the usa?');
+    expect(usa?.kind === 'answered' && usa.followUp?.readAs).toBe(
+      'what did the United States say about rutte',
+    );
+    expect(outcome(usa as Result)).toBe('us-backs-rutte');
+  });
+
+  it('answers a person named alone as who they are, when it can', () => {
+    const [, hebestreit] = conversation('what did kirby say about rutte?', 'and hebestreit?');
+    expect(outcome(hebestreit as Result)).toBe('hebestreit-profile');
+    expect(hebestreit?.kind === 'answered' && hebestreit.followUp).toBeUndefined();
   });
 
   it('reads two names asked alone as a question of their own, not one in place of the other', () => {
@@ -98,14 +105,10 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('recognises only messages that ask about what came before', () => {
-    for (const m of ['who said that?', 'when was that?', 'source?', 'is that true?', 'says who', 'and why?'])
+    for (const m of ['who said that?', 'when was that?', 'is that true?', 'says who', 'and why?'])
       expect(leansOnPrevious(words(m)), m).toBe(true);
-    for (const m of [
-      'who said rutte should win?',
-      'when is the summit?',
-      'source of the article',
-      'why not?!?! lunch',
-    ])
+    // "Source?" alone asks what the bot rests on.
+    for (const m of ['who said rutte should win?', 'when is the summit?', 'source?', 'why not?!?! lunch'])
       expect(leansOnPrevious(words(m)), m).toBe(false);
   });
 });

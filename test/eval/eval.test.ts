@@ -17,7 +17,7 @@ const floors = {
   // of colleagues asking in quick succession, are the hardest.)
   test: { accuracy: 0.96, abstention: 0.965, reach: 0.972 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 96.5% / 97.0% / 97.7%.
+  // 96.6% / 97.0% / 97.7%.
   inTurn: { accuracy: 0.96, abstention: 0.965, reach: 0.972 },
   // Those of them worded unlike any labelled question, 3,615: 95.1% / 96.0% / 96.8%.
   newlyWorded: { accuracy: 0.945, abstention: 0.955, reach: 0.963 },

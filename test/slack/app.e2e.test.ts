@@ -253,7 +253,9 @@ describe('follow-ups over HTTP', () => {
     expect(blocksText(alone.blocks)).not.toContain('Read with your previous question');
     // In the same channel, it is read with the question before it.
     const said = await ask('who said that?', 'follow4');
-    expect(blocksText(said.blocks)).toContain('Read with your previous question: “does belgium back rutte — who said that”');
+    expect(blocksText(said.blocks)).toContain(
+      'Read with your previous question: “does belgium back rutte — who said that”',
+    );
   });
 });
 
