@@ -21,12 +21,18 @@ export interface Classifier {
  * What the model sees of a question: its canonical terms (names as entity markers, typos
  * corrected, synonyms merged), neighbouring pairs of them, the words the knowledge never uses,
  * the term a "which X" question asks about, the word it opens with, and every word as typed
- * (typos corrected), function words included: "how should I ask you things?" is all of those.
+ * (typos corrected), function words included ("how should I ask you things?" is all of those),
+ * with neighbouring pairs of those too.
  */
 function features(a: Analysis): string[] {
   const p = a.phrasing;
   const out = new Set<string>(p);
-  for (const w of a.corrected.split(' ')) if (w) out.add(`=${w}`);
+  const typed = a.corrected.split(' ').filter((w) => w !== '');
+  for (let i = 0; i < typed.length; i++) {
+    out.add(`=${typed[i]}`);
+    // "running nato" is leading it; "who is running" alone asks who is a candidate.
+    if (i + 1 < typed.length) out.add(`=${typed[i]} ${typed[i + 1]}`);
+  }
   for (let i = 0; i + 1 < p.length; i++) out.add(`${p[i]} ${p[i + 1]}`);
   if (a.foreign.length > 0) out.add('!foreign');
   for (const w of a.foreign) out.add(`!foreign:${w}`);

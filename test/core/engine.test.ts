@@ -559,14 +559,31 @@ describe('the model that learns from labelled questions', () => {
   });
 
   it('does not answer with a fact about someone else, or about another time, however sure it is', () => {
-    // The model takes these for Kirby's statement and Kallas's profile; neither is about what is asked.
+    // Taught that these wordings go with Kirby's statement and Kallas's profile, the model takes
+    // the questions below for them; neither is about what is asked.
+    const sure = taught([
+      ...unknowns,
+      ...[
+        'what did kirby say',
+        'what did kirby say about rutte',
+        'kirby said what',
+        'what did john kirby say',
+      ].map((q) => ({ q, expect: 'kirby-statement' })),
+      ...[
+        "what is kallas's job",
+        'what job does kallas have',
+        "kallas's job",
+        "what is kaja kallas's job",
+      ].map((q) => ({ q, expect: 'kallas-profile' })),
+    ]);
     for (const [question, guess] of [
       ['what did kirby say about stoltenberg', 'kirby-statement'],
-      ['what job did kallas have before?', 'kallas-profile'],
+      ["what was kallas's previous job?", 'kallas-profile'],
     ] as const) {
-      const a = engine.index.analyze(question);
-      expect(engine.index.classifier?.classify(a).label).toBe(guess);
-      expect(engine.ask(question).kind).not.toBe('answered');
+      const opinion = sure.index.classifier?.classify(sure.index.analyze(question));
+      expect(opinion?.label).toBe(guess);
+      expect(opinion?.p).toBeGreaterThanOrEqual(0.7);
+      expect(sure.ask(question).kind).not.toBe('answered');
     }
   });
 
