@@ -1,15 +1,16 @@
 import { createInterface } from 'node:readline';
 import { curatorCommand } from '../core/curation.js';
 import { parseDigestCommand } from '../core/digest-command.js';
-import { createEngine, type Engine, topicAfter } from '../core/engine.js';
+import { conversation, createEngine, type Engine } from '../core/engine.js';
 import { renderText } from '../core/render-text.js';
+import type { Result } from '../core/result.js';
 import { loadOrExit } from './load-or-exit.js';
 
 /**
  * What the chat says: answers, and a pointer for the commands that only make sense in Slack.
- * `conversation` holds what the session is about, so a follow-up ("and Germany?") is understood.
+ * `ask` holds what the session is about, so a follow-up ("and Germany?") is understood.
  */
-function reply(engine: Engine, text: string, conversation: { topic?: string }): string {
+function reply(ask: (question: string) => Result, text: string): string {
   const bare = text.replace(/^\/nato\s*/i, '');
   if (parseDigestCommand(bare)) {
     return 'Daily digests are posted to Slack channels (/nato digest on in a channel). To see one here: npm run digest -- preview';
@@ -17,9 +18,7 @@ function reply(engine: Engine, text: string, conversation: { topic?: string }): 
   if (curatorCommand(bare)) {
     return 'The curators’ report and reload work in Slack. Here: npm run report, and restart the chat to reload the knowledge.';
   }
-  const result = engine.ask(text, conversation.topic);
-  conversation.topic = topicAfter(text, result) ?? conversation.topic;
-  return renderText(result);
+  return renderText(ask(text));
 }
 
 /** A terminal session: type what you would type in Slack and read the answers. */
@@ -32,14 +31,13 @@ export async function runChat(engine: Engine, banner?: string): Promise<void> {
   console.log('Type "help" for commands, "exit" or Ctrl-D to leave.\n');
   rl.setPrompt('you> ');
   rl.prompt();
-  const conversation: { topic?: string } = {};
+  const ask = conversation(engine);
   // Line by line, so that piped input (`printf '…' | npm run chat`) is answered in full too.
   for await (const line of rl) {
     const text = line.trim();
     // "exit", "quit", and the same with a slash as people type in chat apps.
     if (/^\/?(?:exit|quit)$/i.test(text)) break;
-    if (text !== '')
-      console.log(`\nnato-bot> ${reply(engine, text, conversation).replace(/\n/g, '\n          ')}\n`);
+    if (text !== '') console.log(`\nnato-bot> ${reply(ask, text).replace(/\n/g, '\n          ')}\n`);
     rl.prompt();
   }
   rl.close();

@@ -97,7 +97,7 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
  * previous question when it cannot. A follow-up says how it was read.
  */
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
-  if (parseCommand(question) || question.length > maxQuestionLength) return ask(index, question);
+  if (parseCommand(question)) return ask(index, question);
   const reading = readFollowUp(index, question, previous);
   const inTurn = (): Result | undefined => {
     if (!reading) return undefined;
@@ -123,6 +123,19 @@ export function topicAfter(question: string, result: Result): string | undefined
   // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on.
   if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return undefined;
   return result.followUp?.topic ?? question;
+}
+
+/**
+ * One conversation with the engine, as the terminal chat holds it: each question is asked with
+ * what the conversation is about, which the answer then updates.
+ */
+export function conversation(engine: Engine): (question: string) => Result {
+  let topic: string | undefined;
+  return (question) => {
+    const result = engine.ask(question, topic);
+    topic = topicAfter(question, result) ?? topic;
+    return result;
+  };
 }
 
 /** Splits off a leading subcommand ("who-backs rutte"), if the text starts with one. */

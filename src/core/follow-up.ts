@@ -71,18 +71,24 @@ export function readFollowUp(
   text: string,
   previousText: string,
 ): FollowUpReading | undefined {
+  // Most messages are questions of their own: tell them apart before reading the previous one.
+  if (words(text).length > followUpWords) return undefined;
   const message = index.analyze(text);
-  const previous = index.analyze(previousText);
   const ws = message.words;
-  if (ws.length === 0 || ws.length > followUpWords || previous.words.length === 0) return undefined;
-  const kindOf = (m: Mention): string | undefined => index.knowledge.entityById.get(m.entityId)?.kind;
-  const nameOf = (m: Mention): string => index.knowledge.entityById.get(m.entityId)?.name ?? '';
+  if (ws.length === 0 || ws.length > followUpWords) return undefined;
   const inMention = new Set<number>();
   for (const m of message.mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
+  const namesOnly = message.mentions.length > 0 && ws.every((w, i) => inMention.has(i) || carrier.has(w));
+  const pronounAt = message.mentions.length > 0 ? -1 : ws.findIndex((w) => pronounOf(w) !== undefined);
+  const points = message.mentions.length === 0 && pronounAt < 0 && leansOnPrevious(words(text));
+  if (!namesOnly && pronounAt < 0 && !points) return undefined;
+  const previous = index.analyze(previousText);
+  if (previous.words.length === 0) return undefined;
+  const kindOf = (m: Mention): string | undefined => index.knowledge.entityById.get(m.entityId)?.kind;
+  const nameOf = (m: Mention): string => index.knowledge.entityById.get(m.entityId)?.name ?? '';
 
   // "And Germany?", "what about Kallas": the previous question, about the one just named.
-  if (message.mentions.length > 0) {
-    if (!ws.every((w, i) => inMention.has(i) || carrier.has(w))) return undefined;
+  if (namesOnly) {
     let swapped = previous.words.map((w) => w as string | undefined);
     const taken = new Set<Mention>();
     for (const m of message.mentions) {
@@ -100,24 +106,26 @@ export function readFollowUp(
     return { by: person ? 'person' : 'name', question, topic: question };
   }
 
-  // "When does he leave?": he is the person the previous question named.
-  const person = previous.mentions.find((m) => kindOf(m) === 'person');
-  const group = previous.mentions.find((m) => kindOf(m) !== 'person');
-  // The first "he" becomes the name; "his candidacy" after it reads as it would after the name.
-  let resolved = false;
-  const replaced = ws.map((w) => {
-    const to = personPronoun.test(w) ? person : groupPronoun.test(w) ? group : undefined;
-    if (!to || resolved) return w;
-    resolved = true;
-    return /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
-  });
-  if (resolved) return { by: 'pronoun', question: replaced.join(' '), topic: replaced.join(' ') };
+  // "When does he leave?": the first "he" is the person the previous question named; "his
+  // candidacy" after it reads as it would after the name.
+  if (pronounAt >= 0) {
+    const w = ws[pronounAt] as string;
+    const to = previous.mentions.find((m) => (kindOf(m) === 'person') === (pronounOf(w) === 'person'));
+    if (!to) return undefined;
+    const name = /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
+    const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
+    return { by: 'pronoun', question, topic: question };
+  }
 
   // "Who said that?", "when was that?": about what the previous question asked.
-  if (!leansOnPrevious(words(text))) return undefined;
-  return {
-    by: 'pointer',
-    question: `${previous.words.join(' ')} — ${ws.join(' ')}`,
-    topic: previous.words.join(' '),
-  };
+  const topic = previous.words.join(' ');
+  return { by: 'pointer', question: `${topic} — ${ws.join(' ')}`, topic };
 }
+
+/** Whom a pronoun stands for: a person ("he", "her"), or a country or body ("they"). */
+function pronounOf(w: string): 'person' | 'group' | undefined {
+  return personPronoun.test(w) ? 'person' : groupPronoun.test(w) ? 'group' : undefined;
+}
+
+/** Shown with a follow-up's answer, before the question it was read as. */
+export const readAsLead = 'Read with your previous question:';

@@ -1,11 +1,10 @@
+import { readAsLead } from './follow-up.js';
 import type { Result } from './result.js';
 
 /** The answer as plain text for a terminal: no Slack markup. */
 export function renderText(result: Result): string {
   const lines =
-    result.kind === 'answered' && result.followUp
-      ? [`(Read with your previous question: “${result.followUp.readAs}”)`]
-      : [];
+    result.kind === 'answered' && result.followUp ? [`(${readAsLead} “${result.followUp.readAs}”)`] : [];
   lines.push(result.text);
   if (result.kind === 'answered') {
     for (const e of result.evidence) lines.push(`  “${e.display}”`);

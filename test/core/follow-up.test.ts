@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, topicAfter } from '../../src/core/engine.js';
+import { conversation, createEngine, topicAfter } from '../../src/core/engine.js';
 import { leansOnPrevious, readFollowUp } from '../../src/core/follow-up.js';
 import { renderText } from '../../src/core/render-text.js';
 import type { Result } from '../../src/core/result.js';
@@ -13,19 +13,14 @@ function outcome(result: Result): string {
 }
 
 /** Asks each message in turn, carrying the topic as the Slack layer and the chat do. */
-function conversation(...messages: string[]): Result[] {
-  let topic: string | undefined;
-  return messages.map((m) => {
-    const result = engine.ask(m, topic);
-    topic = topicAfter(m, result) ?? topic;
-    return result;
-  });
+function inTurn(...messages: string[]): Result[] {
+  return messages.map(conversation(engine));
 }
 
 describe('follow-ups read with the question before them', () => {
   it('answers "who said that?" about the previous question, and says how it read it', () => {
     expect(outcome(engine.ask('who said that?'))).not.toBe('germany-backs-rutte');
-    const [, said] = conversation('does germany back rutte?', 'who said that?');
+    const [, said] = inTurn('does germany back rutte?', 'who said that?');
     expect(said?.kind).toBe('answered');
     if (said?.kind !== 'answered') return;
     expect(said.id).toBe('germany-backs-rutte');
@@ -36,11 +31,11 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('puts a country named alone in place of the previous question’s', () => {
-    const [, belgium] = conversation('does spain back rutte?', 'and belgium?');
+    const [, belgium] = inTurn('does spain back rutte?', 'and belgium?');
     expect(outcome(belgium as Result)).toBe('rutte-backers');
     expect(belgium?.kind === 'answered' && belgium.followUp?.readAs).toBe('does Belgium back rutte');
     expect(belgium?.text).toMatch(/doesn’t say whether Belgium/);
-    const [, usa] = conversation('what did london say about rutte?', 'and the usa?');
+    const [, usa] = inTurn('what did london say about rutte?', 'and the usa?');
     expect(usa?.kind === 'answered' && usa.followUp?.readAs).toBe(
       'what did the United States say about rutte',
     );
@@ -48,7 +43,7 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('answers a person named alone as who they are, when it can', () => {
-    const [, hebestreit] = conversation('what did kirby say about rutte?', 'and hebestreit?');
+    const [, hebestreit] = inTurn('what did kirby say about rutte?', 'and hebestreit?');
     expect(outcome(hebestreit as Result)).toBe('hebestreit-profile');
     expect(hebestreit?.kind === 'answered' && hebestreit.followUp).toBeUndefined();
   });
@@ -61,7 +56,7 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('does not lean on help, the timeline or what the bot rests on', () => {
-    const [, help, said] = conversation('does germany back rutte?', 'help', 'who said that?');
+    const [, help, said] = inTurn('does germany back rutte?', 'help', 'who said that?');
     expect(outcome(help as Result)).toBe('help');
     expect(said?.kind === 'answered' && said.followUp?.readAs).toBe(
       'does germany back rutte — who said that',
@@ -71,19 +66,19 @@ describe('follow-ups read with the question before them', () => {
 
   it('reads "he" as the person the previous question named', () => {
     const alone = engine.ask('has he sent in his candidacy officially?');
-    const [, after] = conversation('who is klaus iohannis?', 'has he sent in his candidacy officially?');
+    const [, after] = inTurn('who is klaus iohannis?', 'has he sent in his candidacy officially?');
     expect(outcome(after as Result)).toBe('iohannis-profile');
     expect(outcome(alone)).not.toBe('iohannis-profile');
   });
 
   it('answers "when was that?" twice about the same question, not about the first follow-up', () => {
-    const [, first, second] = conversation('why did rutte resign?', 'when was that?', 'says who?');
+    const [, first, second] = inTurn('why did rutte resign?', 'when was that?', 'says who?');
     expect(outcome(first as Result)).toBe('rutte-resignation');
     expect(second?.kind === 'answered' && second.followUp?.readAs).toBe('why did rutte resign — says who');
   });
 
   it('answers a question that stands alone as it would alone, with nothing read into it', () => {
-    const [, kallas] = conversation('does germany back rutte?', 'who is kaja kallas?');
+    const [, kallas] = inTurn('does germany back rutte?', 'who is kaja kallas?');
     expect(outcome(kallas as Result)).toBe('kallas-profile');
     expect(kallas?.kind === 'answered' && kallas.followUp).toBeUndefined();
   });
@@ -99,7 +94,7 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('keeps the topic after a question it could not answer', () => {
-    const [, lunch, said] = conversation('does germany back rutte?', 'what’s for lunch?', 'who said that?');
+    const [, lunch, said] = inTurn('does germany back rutte?', 'what’s for lunch?', 'who said that?');
     expect(outcome(lunch as Result)).toBe('unknown');
     expect(outcome(said as Result)).toBe('germany-backs-rutte');
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { createEngine, type Engine, topicAfter } from '../../src/core/engine.js';
+import { conversation, createEngine, type Engine } from '../../src/core/engine.js';
 import type { Knowledge } from '../../src/core/knowledge/types.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -69,16 +69,7 @@ export function scoreLabelledHeldOut(knowledge: Knowledge): Score {
  * leans on the question before it ("and Germany?") may now get one.
  */
 export function scoreInTurn(cases: EvalCase[], engine: Engine): Score {
-  let topic: string | undefined;
-  return score(
-    cases,
-    (q) => {
-      const result = engine.ask(q, topic);
-      topic = topicAfter(q, result) ?? topic;
-      return result;
-    },
-    (query) => engine.ask(query),
-  );
+  return score(cases, conversation(engine), (query) => engine.ask(query));
 }
 
 function combine(scores: Score[]): Score {

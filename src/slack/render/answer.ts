@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { readAsLead } from '../../core/follow-up.js';
 import type { Result } from '../../core/result.js';
 import type { Surface as FeedbackSurface } from '../../store/curation-store.js';
 import { encodeFeedback } from '../feedback.js';
@@ -26,8 +27,6 @@ export interface Message {
 }
 
 const sectionLimit = 3000;
-/** Shown above a follow-up's answer, before the question it was read as. */
-export const readAsLead = 'Read with your previous question:';
 const fallbackLimit = 3500;
 const maxQuotes = 8;
 

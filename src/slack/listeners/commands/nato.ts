@@ -3,6 +3,7 @@ import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
 import { type CommandReply, commandReplyFor, logAsked, remember } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
+import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
@@ -31,7 +32,8 @@ export function natoCommand(deps: SlackDeps) {
       }
       return;
     }
-    const workspace = command.team_id ?? command.enterprise_id;
+    const asker = { teamId: command.team_id, enterpriseId: command.enterprise_id };
+    const workspace = workspaceOf(asker);
     const conversation = workspace
       ? conversationKey(workspace, command.channel_id, command.user_id)
       : undefined;
@@ -46,8 +48,6 @@ export function natoCommand(deps: SlackDeps) {
     }
     await ack(reply.ack);
     if (conversation) remember(deps, conversation, question, reply.result);
-    await logAsked(deps, reply.asked, { teamId: command.team_id, enterpriseId: command.enterprise_id }, (m) =>
-      logger.warn(m),
-    );
+    await logAsked(deps, reply.asked, asker, (m) => logger.warn(m));
   };
 }

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { type Asker, answerAndLog } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
+import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -19,7 +20,7 @@ export async function replyInThread(
   asker: Asker,
   logError: (message: string) => void,
 ): Promise<void> {
-  const workspace = asker.teamId ?? asker.enterpriseId;
+  const workspace = workspaceOf(asker);
   const conversation =
     workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
   const result = await answerAndLog(deps, message.text, asker, logError, conversation);
