@@ -99,6 +99,21 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(said as Result)).toBe('germany-backs-rutte');
   });
 
+  it('reads the README’s examples as the README says', () => {
+    const [, belgium, when] = inTurn('does Spain back Rutte?', 'and Belgium?', 'when was that?');
+    expect(belgium?.kind === 'answered' && belgium.followUp?.readAs).toBe('does Belgium back rutte');
+    expect(when?.kind === 'answered' && when.followUp?.readAs).toBe(
+      'does belgium back rutte — when was that',
+    );
+    const [, spain] = inTurn('does Spain back Rutte?', 'who said that?');
+    expect(outcome(spain as Result)).toBe('spain-backs-rutte');
+    const [, him] = inTurn('who is Klaus Iohannis?', 'has he formalized his interest?');
+    expect(outcome(him as Result)).toBe('iohannis-profile');
+    expect(him?.kind === 'answered' && him.followUp?.readAs).toBe(
+      'has Klaus Iohannis formalized his interest',
+    );
+  });
+
   it('recognises only messages that ask about what came before', () => {
     for (const m of ['who said that?', 'when was that?', 'is that true?', 'says who', 'and why?'])
       expect(leansOnPrevious(words(m)), m).toBe(true);
