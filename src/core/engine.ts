@@ -94,7 +94,8 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
  * said that?") asks nothing without the previous question, so it is read with it first. A
  * person's name alone ("and Kallas?") or "he" or "she" is answered alone when it can be ("and
  * Kallas?" asks who she is, "is he running?" is about the front-runner), and read with the
- * previous question when it cannot. A follow-up says how it was read.
+ * previous question when it cannot, or when "he" or "she" follows a question about one person and
+ * the answer alone is about someone else. A follow-up says how it was read.
  */
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
   if (parseCommand(question)) return ask(index, question);
@@ -110,8 +111,22 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   const first = leansWholly ? inTurn() : undefined;
   if (first) return first;
   const alone = ask(index, question);
+  // "Did she apply?" right after a question about Kallas: an answer about someone else misread it.
+  const about = reading?.about;
+  if (alone.kind === 'answered' && about && !concerns(index, alone, about)) {
+    const read = inTurn();
+    if (read && concerns(index, read, about)) return read;
+  }
   if (alone.kind === 'answered' || leansWholly) return alone;
   return inTurn() ?? alone;
+}
+
+/** Whether an answer is about the entity: one of its fact's subjects. */
+function concerns(index: KnowledgeIndex, result: Result, entityId: string): boolean {
+  return (
+    result.kind === 'answered' &&
+    (index.knowledge.factById.get(result.id)?.subjects.includes(entityId) ?? false)
+  );
 }
 
 /**

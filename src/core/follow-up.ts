@@ -12,7 +12,7 @@ export const followUpWords = 8;
 
 /** Words around a name that add nothing to it: "ok and germany?", "what about the brits then". */
 const carrier: ReadonlySet<string> = new Set(
-  'and or but so ok okay then now also too as well what about how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please'.split(
+  'and or but so ok okay then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please'.split(
     ' ',
   ),
 );
@@ -36,8 +36,13 @@ const pointsBack = new RegExp(
       'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
       'where (?:does|did) (?:that|it|this) come from',
       'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
+      '(?:per|by|from) (?:who|whom)',
+      // "where'd that come from": the apostrophe reads as "would".
+      'where (?:would|did) (?:that|it|this) come from',
+      '(?:on )?(?:which|what) (?:day|date)(?: (?:was|is|did) (?:that|it|this)(?: happen| said)?)?',
+      '(?:source|sources|src) (?:for|of|on) (?:that|it|this)',
     ].join('|'),
-    ')(?: (?:again|exactly|then|though|tho|please|pls))?$',
+    ')(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$',
   ].join(''),
 );
 
@@ -60,6 +65,11 @@ export interface FollowUpReading {
    * or, after "who said that?", still the question before it.
    */
   topic: string;
+  /**
+   * For "he" or "she" after a question that named one person: that person's id. An answer about
+   * someone else is then taken for a misreading ("did she apply?" after a question about Kallas).
+   */
+  about?: string;
 }
 
 /**
@@ -94,6 +104,17 @@ export function readFollowUp(
     for (const m of message.mentions) {
       const kind = kindOf(m);
       const same = previous.mentions.find((p) => kindOf(p) === kind && p.entityId !== m.entityId);
+      // "What about Norway?" after a question that named no country asks where it stands.
+      const candidate = index.leadingCandidate;
+      if (
+        !same &&
+        candidate &&
+        message.mentions.length === 1 &&
+        index.knowledge.entityById.get(m.entityId)?.member
+      ) {
+        const question = `does ${nameOf(m)} back ${candidate.name}`;
+        return { by: 'name', question, topic: question };
+      }
       // "And Germany and France?" would put both in one place: that is a question of its own.
       if (!same || taken.has(same)) return undefined;
       taken.add(same);
@@ -110,16 +131,27 @@ export function readFollowUp(
   // candidacy" after it reads as it would after the name.
   if (pronounAt >= 0) {
     const w = ws[pronounAt] as string;
-    const to = previous.mentions.find((m) => (kindOf(m) === 'person') === (pronounOf(w) === 'person'));
+    const to = previous.mentions.find((m) =>
+      pronounOf(w) === 'person'
+        ? kindOf(m) === 'person' && fits(w, index.knowledge.entityById.get(m.entityId)?.pronoun)
+        : kindOf(m) !== 'person',
+    );
     if (!to) return undefined;
     const name = /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
     const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
-    return { by: 'pronoun', question, topic: question };
+    const people = new Set(previous.mentions.filter((m) => kindOf(m) === 'person').map((m) => m.entityId));
+    const about = kindOf(to) === 'person' && people.size === 1 ? to.entityId : undefined;
+    return { by: 'pronoun', question, topic: question, about };
   }
 
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
   return { by: 'pointer', question: `${topic} — ${ws.join(' ')}`, topic };
+}
+
+/** Whether "she" or "his" can stand for a person referred to as `pronoun` (any, when unknown). */
+function fits(w: string, pronoun: 'he' | 'she' | undefined): boolean {
+  return !pronoun || (/^(?:she|her|hers|herself)$/.test(w) ? pronoun === 'she' : pronoun === 'he');
 }
 
 /** Whom a pronoun stands for: a person ("he", "her"), or a country or body ("they"). */

@@ -114,8 +114,53 @@ describe('follow-ups read with the question before them', () => {
     );
   });
 
+  it('reads a member country named alone, after a question that named none, as where it stands', () => {
+    expect(readFollowUp(engine.index, 'wot about norway', 'who backs rutte?')?.question).toBe(
+      'does Norway back Mark Rutte',
+    );
+    const [, norway] = inTurn('who backs rutte?', 'wot about norway');
+    expect(outcome(norway as Result)).toBe('rutte-backers');
+    expect(norway?.kind === 'answered' && norway.followUp?.readAs).toBe('does Norway back Mark Rutte');
+    expect(norway?.text).toMatch(/Norway/);
+    // Russia is no member: it is not asked about.
+    expect(readFollowUp(engine.index, 'and russia?', 'who backs rutte?')).toBeUndefined();
+  });
+
+  it('reads "she" as the woman the previous question named, not the first person in it', () => {
+    const reading = readFollowUp(engine.index, 'did she apply?', 'is rutte running or kallas too?');
+    expect(reading?.question).toBe('did Kaja Kallas apply');
+    expect(readFollowUp(engine.index, 'did he apply?', 'is kallas running or rutte too?')?.question).toBe(
+      'did Mark Rutte apply',
+    );
+  });
+
+  it('prefers the named person’s answer to one about someone else when "he" or "she" points back', () => {
+    // Alone, "what he say" gets an answer about someone else (France).
+    expect(outcome(engine.ask('what he say'))).not.toBe('kirby-statement');
+    const [, he] = inTurn('who is kirby?', 'what he say');
+    expect(outcome(he as Result)).toBe('kirby-statement');
+    expect(he?.kind === 'answered' && he.followUp?.readAs).toBe('what John Kirby say');
+    // Two people named before: "he" is not pinned on either, and the answer alone stands.
+    const reading = readFollowUp(engine.index, 'has he applied?', 'is wallace running or rutte?');
+    expect(reading?.about).toBeUndefined();
+    expect(readFollowUp(engine.index, 'has he applied?', 'is wallace running?')?.about).toBe('wallace');
+  });
+
   it('recognises only messages that ask about what came before', () => {
-    for (const m of ['who said that?', 'when was that?', 'is that true?', 'says who', 'and why?'])
+    for (const m of [
+      'who said that?',
+      'when was that?',
+      'is that true?',
+      'says who',
+      'and why?',
+      'per who?',
+      'by whom',
+      'When was that, precisely?',
+      'which day was that?',
+      'on what date?',
+      "where'd that come from?",
+      'source for that?',
+    ])
       expect(leansOnPrevious(words(m)), m).toBe(true);
     // "Source?" alone asks what the bot rests on.
     for (const m of ['who said rutte should win?', 'when is the summit?', 'source?', 'why not?!?! lunch'])

@@ -89,7 +89,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
     });
     p.data.entities.forEach((e, i) => {
       claimId(p, ['entities', i, 'id'], 'entity', e.id);
-      entities.push({ ...e, role: e.role, country: e.country, member: e.member });
+      entities.push({ ...e, role: e.role, country: e.country, member: e.member, pronoun: e.pronoun });
     });
   }
 

@@ -26,6 +26,8 @@ export const entitySchema = z.strictObject({
   role: text.optional(),
   country: id.optional(),
   member: z.boolean().optional(),
+  /** How a person is referred to, so that "she" in a follow-up is read as her. */
+  pronoun: z.enum(['he', 'she']).optional(),
   aliases: z.array(text).min(1, 'give at least one alias (the name as people type it)'),
 });
 

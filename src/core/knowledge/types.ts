@@ -19,6 +19,7 @@ export interface Entity {
   role: string | undefined;
   country: string | undefined;
   member: boolean | undefined;
+  pronoun: 'he' | 'she' | undefined;
   aliases: string[];
 }
 
