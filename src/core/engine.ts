@@ -459,7 +459,8 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   }
   const fact = index.answerable.get(opinion.label);
   if (!fact) return ruled;
-  const unnamed = namedElsewhere(index, fact, a);
+  // "Is Poland one of the silent ones?": a member the article says nothing of is no other subject.
+  const unnamed = namedElsewhere(index, fact, a).filter((t) => !unnamedMember(index, fact, t));
   if (unnamed.length === 0) return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
   // "Where does Italy stand on Rutte?": who backs him, said as what the article does say.
   const gap = fact.kind === 'backers' ? backingGap(index, a, unnamed, fact) : undefined;
@@ -474,6 +475,24 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (asked && unnamed.every((t) => (asked.terms.get(t) ?? 0) >= enough(t)))
     return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
   return ruled;
+}
+
+/**
+ * Whether a name in the question is a member country that no fact is about, asked of a fact about
+ * no country: the fact is about the alliance as a whole ("is there a Polish candidate?", "is Poland
+ * one of the silent ones?") or about a person ("is Kallas Lithuanian?"), and the article has nothing
+ * on that country that the question could be after instead.
+ */
+function unnamedMember(index: KnowledgeIndex, fact: Fact, term: string): boolean {
+  // Who backs the candidate says so of the ally instead: "the article doesn't say whether Italy…".
+  if (!term.startsWith('@') || fact.kind === 'backers') return false;
+  const entity = index.knowledge.entityById.get(term.slice(1));
+  if (!entity?.member) return false;
+  const kindOf = (id: string) => index.knowledge.entityById.get(id)?.kind;
+  if (fact.subjects.some((id) => kindOf(id) === 'country')) return false;
+  return !index.knowledge.facts.some(
+    (f) => f.subjects.includes(entity.id) || f.backing?.backer === entity.id,
+  );
 }
 
 /** Whether the question asks what someone the fact quotes said of the leading candidate, and no more. */
@@ -551,6 +570,15 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     const meta = metaIntent(a.words);
     if (meta) return answerFor(index, meta, 0.8);
     const hasDomain = a.words.some((w) => domainWords.has(w));
+    // "Where is it?" asks something, about whatever "it" is: say that, not that nothing was asked.
+    const standsIn = a.words.find((w) => /^(?:it|its|he|him|his|she|her|hers|they|them|their)$/.test(w));
+    if (!hasDomain && standsIn) {
+      return unknown(
+        'empty',
+        `I’m not sure who or what “${standsIn}” is there. Name it, for example "where is the summit?" or "who is Kallas?".`,
+        defaultSuggestions(index),
+      );
+    }
     if (!hasDomain) {
       return unknown(
         'empty',

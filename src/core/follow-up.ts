@@ -89,8 +89,10 @@ export function readFollowUp(
   const inMention = new Set<number>();
   for (const m of message.mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
   const namesOnly = message.mentions.length > 0 && ws.every((w, i) => inMention.has(i) || carrier.has(w));
-  const pronounAt = message.mentions.length > 0 ? -1 : ws.findIndex((w) => pronounOf(w) !== undefined);
-  const points = message.mentions.length === 0 && pronounAt < 0 && leansOnPrevious(words(text));
+  const pointer = message.mentions.length === 0 && leansOnPrevious(words(text));
+  const pronounAt =
+    message.mentions.length > 0 || pointer ? -1 : ws.findIndex((w) => pronounOf(w) !== undefined);
+  const points = pointer && pronounAt < 0;
   if (!namesOnly && pronounAt < 0 && !points) return undefined;
   const previous = index.analyze(previousText);
   if (previous.words.length === 0) return undefined;
@@ -134,10 +136,12 @@ export function readFollowUp(
     const to = previous.mentions.find((m) =>
       pronounOf(w) === 'person'
         ? kindOf(m) === 'person' && fits(w, index.knowledge.entityById.get(m.entityId)?.pronoun)
-        : kindOf(m) !== 'person',
+        : pronounOf(w) === 'thing'
+          ? kindOf(m) === 'event' || kindOf(m) === 'organisation' || kindOf(m) === 'outlet'
+          : kindOf(m) !== 'person',
     );
     if (!to) return undefined;
-    const name = /^(?:his|hers|their|theirs)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
+    const name = /^(?:his|hers|their|theirs|its)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
     const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
     const people = new Set(previous.mentions.filter((m) => kindOf(m) === 'person').map((m) => m.entityId));
     const about = kindOf(to) === 'person' && people.size === 1 ? to.entityId : undefined;
@@ -154,8 +158,12 @@ function fits(w: string, pronoun: 'he' | 'she' | undefined): boolean {
   return !pronoun || (/^(?:she|her|hers|herself)$/.test(w) ? pronoun === 'she' : pronoun === 'he');
 }
 
-/** Whom a pronoun stands for: a person ("he", "her"), or a country or body ("they"). */
-function pronounOf(w: string): 'person' | 'group' | undefined {
+/**
+ * Whom a pronoun stands for: a person ("he", "her"), a country or body ("they"), or an event, body
+ * or outlet ("where is it?" after a question about the summit).
+ */
+function pronounOf(w: string): 'person' | 'group' | 'thing' | undefined {
+  if (/^(?:it|its)$/.test(w)) return 'thing';
   return personPronoun.test(w) ? 'person' : groupPronoun.test(w) ? 'group' : undefined;
 }
 

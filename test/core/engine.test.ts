@@ -587,6 +587,34 @@ describe('the model that learns from labelled questions', () => {
     }
   });
 
+  it('answers about the alliance as a whole when the question names a member the article says nothing of', () => {
+    const sure = taught([
+      ...unknowns,
+      ...[
+        'is there an italian candidate',
+        'any polish names floated',
+        'is there a spanish candidate',
+        'other candidates from the east?',
+      ].map((q) => ({ q, expect: 'candidates' })),
+      ...[
+        'what did kirby say',
+        'what did kirby say about rutte',
+        'kirby said what',
+        'what did john kirby say',
+      ].map((q) => ({ q, expect: 'kirby-statement' })),
+    ]);
+    // Poland: a member no fact is about; the candidates are about no country.
+    const polish = 'is there a polish candidate?';
+    expect(sure.index.classifier?.classify(sure.index.analyze(polish)).label).toBe('candidates');
+    expect(outcome(sure.ask(polish))).toBe('candidates');
+    // Stoltenberg is someone the article does speak of: Kirby's words about Rutte are not about him.
+    expect(sure.ask('what did kirby say about stoltenberg').kind).not.toBe('answered');
+    // Spain is a member the article speaks of: a question about it is not one about the alliance.
+    const spanish = 'is there a spanish candidate running?';
+    expect(sure.index.classifier?.classify(sure.index.analyze(spanish)).label).toBe('candidates');
+    expect(outcome(sure.ask(spanish))).not.toBe('candidates');
+  });
+
   it('reads a question of common words only, which the rules find no question in', () => {
     const question = 'how should we ask you things?';
     expect(outcome(taught(unknowns).ask(question))).toBe('unknown:empty');

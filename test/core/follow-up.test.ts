@@ -146,6 +146,20 @@ describe('follow-ups read with the question before them', () => {
     expect(readFollowUp(engine.index, 'has he applied?', 'is wallace running?')?.about).toBe('wallace');
   });
 
+  it('reads "it" as the event, body or outlet the previous question named', () => {
+    const alone = engine.ask('where is it?');
+    expect(alone.kind).toBe('unknown');
+    expect(alone.text).toContain('“it”');
+    expect(alone.text).not.toMatch(/didn’t find a question/);
+    const [, where] = inTurn('when is the summit?', 'where is it?');
+    expect(outcome(where as Result)).toBe('leaders-summit');
+    expect(where?.kind === 'answered' && where.followUp?.readAs).toBe(
+      'where is the NATO Leaders Summit in Washington',
+    );
+    // "Who said it?" still points back at the whole previous question.
+    expect(readFollowUp(engine.index, 'who said it?', 'when is the summit?')?.by).toBe('pointer');
+  });
+
   it('recognises only messages that ask about what came before', () => {
     for (const m of [
       'who said that?',
