@@ -459,9 +459,21 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   }
   const fact = index.answerable.get(opinion.label);
   if (!fact) return ruled;
-  // "Is Poland one of the silent ones?": a member the article says nothing of is no other subject.
-  const unnamed = namedElsewhere(index, fact, a).filter((t) => !unnamedMember(index, fact, t));
-  if (unnamed.length === 0) return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
+  // "Is Poland one of the silent ones?": a member the article says nothing of is no other subject,
+  // and the answer says that first.
+  const elsewhere = namedElsewhere(index, fact, a);
+  const unnamed = elsewhere.filter((t) => !unnamedMember(index, fact, t));
+  const members = elsewhere.filter((t) => !unnamed.includes(t));
+  const answer = (): Answered =>
+    members.length > 0 && !(metaFactIds as readonly string[]).includes(fact.id)
+      ? fromFact(
+          index,
+          fact,
+          opinion.p,
+          `The article doesn’t say anything about ${members.map((t) => index.knowledge.entityById.get(t.slice(1))?.name).join(' or ')} on this. What it does say: `,
+        )
+      : answerFor(index, fact, opinion.p);
+  if (unnamed.length === 0) return { ...answer(), suggestions: alternative };
   // "Where does Italy stand on Rutte?": who backs him, said as what the article does say.
   const gap = fact.kind === 'backers' ? backingGap(index, a, unnamed, fact) : undefined;
   if (gap) return { ...gap, suggestions: alternative };
@@ -473,7 +485,7 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   const enough = (t: string): number =>
     t.startsWith('@') ? Math.max(askedEnough, askedShare * (asked?.questions ?? 0)) : askedEnough;
   if (asked && unnamed.every((t) => (asked.terms.get(t) ?? 0) >= enough(t)))
-    return { ...answerFor(index, fact, opinion.p), suggestions: alternative };
+    return { ...answer(), suggestions: alternative };
   return ruled;
 }
 
@@ -575,7 +587,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     if (!hasDomain && standsIn) {
       return unknown(
         'empty',
-        `I’m not sure who or what “${standsIn}” is there. Name it, for example "where is the summit?" or "who is Kallas?".`,
+        `I’m not sure who or what “${standsIn}” means there. Say the name, for example "where is the summit?" or "who is Kallas?".`,
         defaultSuggestions(index),
       );
     }

@@ -38,8 +38,8 @@ const pointsBack = new RegExp(
       'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
       '(?:per|by|from) (?:who|whom)',
       // "where'd that come from": the apostrophe reads as "would".
-      'where (?:would|did) (?:that|it|this) come from',
-      '(?:on )?(?:which|what) (?:day|date)(?: (?:was|is|did) (?:that|it|this)(?: happen| said)?)?',
+      'where would (?:that|it|this) come from',
+      '(?:on )?(?:which|what) (?:day|date)(?: (?:was|did) (?:that|it|this)(?: happen| said)?)?',
       '(?:source|sources|src) (?:for|of|on) (?:that|it|this)',
     ].join('|'),
     ')(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$',
@@ -90,8 +90,14 @@ export function readFollowUp(
   for (const m of message.mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
   const namesOnly = message.mentions.length > 0 && ws.every((w, i) => inMention.has(i) || carrier.has(w));
   const pointer = message.mentions.length === 0 && leansOnPrevious(words(text));
+  // "Is it certain he gets it?": "he" is who it is about; "it" only when no one else is named so.
   const pronounAt =
-    message.mentions.length > 0 || pointer ? -1 : ws.findIndex((w) => pronounOf(w) !== undefined);
+    message.mentions.length > 0 || pointer
+      ? -1
+      : ([
+          ws.findIndex((w) => pronounOf(w) === 'person' || pronounOf(w) === 'group'),
+          ws.findIndex((w) => pronounOf(w) === 'thing'),
+        ].find((i) => i >= 0) ?? -1);
   const points = pointer && pronounAt < 0;
   if (!namesOnly && pronounAt < 0 && !points) return undefined;
   const previous = index.analyze(previousText);
@@ -106,11 +112,13 @@ export function readFollowUp(
     for (const m of message.mentions) {
       const kind = kindOf(m);
       const same = previous.mentions.find((p) => kindOf(p) === kind && p.entityId !== m.entityId);
-      // "What about Norway?" after a question that named no country asks where it stands.
+      // "What about Norway?" after a question about the leading candidate (or no one) that named no
+      // country asks where it stands; after "who is Kallas?", "and Estonia?" asks something else.
       const candidate = index.leadingCandidate;
       if (
         !same &&
         candidate &&
+        previous.mentions.every((p) => p.entityId === candidate.id) &&
         message.mentions.length === 1 &&
         index.knowledge.entityById.get(m.entityId)?.member
       ) {
@@ -129,8 +137,8 @@ export function readFollowUp(
     return { by: person ? 'person' : 'name', question, topic: question };
   }
 
-  // "When does he leave?": the first "he" is the person the previous question named; "his
-  // candidacy" after it reads as it would after the name.
+  // "When does he leave?": the first "he" (or, failing one, "it") is who or what the previous
+  // question named; "his candidacy" after it reads as it would after the name.
   if (pronounAt >= 0) {
     const w = ws[pronounAt] as string;
     const to = previous.mentions.find((m) =>

@@ -122,8 +122,10 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(norway as Result)).toBe('rutte-backers');
     expect(norway?.kind === 'answered' && norway.followUp?.readAs).toBe('does Norway back Mark Rutte');
     expect(norway?.text).toMatch(/Norway/);
-    // Russia is no member: it is not asked about.
+    // Russia is no member: it is not asked about. After "who is Kallas?", "and Estonia?" asks
+    // something else than where Estonia stands.
     expect(readFollowUp(engine.index, 'and russia?', 'who backs rutte?')).toBeUndefined();
+    expect(readFollowUp(engine.index, 'and estonia?', 'who is kallas?')).toBeUndefined();
   });
 
   it('reads "she" as the woman the previous question named, not the first person in it', () => {
@@ -136,7 +138,9 @@ describe('follow-ups read with the question before them', () => {
 
   it('prefers the named person’s answer to one about someone else when "he" or "she" points back', () => {
     // Alone, "what he say" gets an answer about someone else (France).
-    expect(outcome(engine.ask('what he say'))).not.toBe('kirby-statement');
+    const alone = engine.ask('what he say');
+    expect(alone.kind).toBe('answered');
+    expect(outcome(alone)).not.toBe('kirby-statement');
     const [, he] = inTurn('who is kirby?', 'what he say');
     expect(outcome(he as Result)).toBe('kirby-statement');
     expect(he?.kind === 'answered' && he.followUp?.readAs).toBe('what John Kirby say');
@@ -155,6 +159,10 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(where as Result)).toBe('leaders-summit');
     expect(where?.kind === 'answered' && where.followUp?.readAs).toBe(
       'where is the NATO Leaders Summit in Washington',
+    );
+    // "He" comes before "it": "is it certain he gets it?" is about the person.
+    expect(readFollowUp(engine.index, 'is it certain he gets it?', 'is rutte running?')?.question).toBe(
+      'is it certain Mark Rutte gets it',
     );
     // "Who said it?" still points back at the whole previous question.
     expect(readFollowUp(engine.index, 'who said it?', 'when is the summit?')?.by).toBe('pointer');
@@ -177,7 +185,13 @@ describe('follow-ups read with the question before them', () => {
     ])
       expect(leansOnPrevious(words(m)), m).toBe(true);
     // "Source?" alone asks what the bot rests on.
-    for (const m of ['who said rutte should win?', 'when is the summit?', 'source?', 'why not?!?! lunch'])
+    for (const m of [
+      'who said rutte should win?',
+      'when is the summit?',
+      'source?',
+      'why not?!?! lunch',
+      'what day is it?',
+    ])
       expect(leansOnPrevious(words(m)), m).toBe(false);
   });
 });
