@@ -78,9 +78,12 @@ export interface FollowUpReading {
  */
 export function readFollowUp(
   index: KnowledgeIndex,
-  text: string,
-  previousText: string,
+  typed: string,
+  previousTyped: string,
 ): FollowUpReading | undefined {
+  // "/nato greece?" in the terminal chat is "greece?" in Slack, which sends the command's text alone.
+  const text = withoutCommand(typed);
+  const previousText = withoutCommand(previousTyped);
   // Most messages are questions of their own: tell them apart before reading the previous one.
   if (words(text).length > followUpWords) return undefined;
   const message = index.analyze(text);
@@ -159,6 +162,10 @@ export function readFollowUp(
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
   return { by: 'pointer', question: `${topic} — ${ws.join(' ')}`, topic };
+}
+
+function withoutCommand(text: string): string {
+  return text.replace(/^\s*\/nato\b\s*/i, '');
 }
 
 /** Whether "she" or "his" can stand for a person referred to as `pronoun` (any, when unknown). */

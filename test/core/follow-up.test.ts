@@ -168,6 +168,13 @@ describe('follow-ups read with the question before them', () => {
     expect(readFollowUp(engine.index, 'who said it?', 'when is the summit?')?.by).toBe('pointer');
   });
 
+  it('reads follow-ups typed as /nato commands in the terminal chat as Slack sends them', () => {
+    const [, greece, when] = inTurn('/nato does spain back rutte?', '/nato and greece?', '/nato when');
+    expect(greece?.kind === 'answered' && greece.followUp?.readAs).toBe('does Greece back rutte');
+    expect(outcome(greece as Result)).toBe('rutte-backers');
+    expect(when?.kind === 'answered' && when.followUp?.readAs).toBe('does greece back rutte — when');
+  });
+
   it('recognises only messages that ask about what came before', () => {
     for (const m of [
       'who said that?',
