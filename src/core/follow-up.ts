@@ -10,9 +10,9 @@ import { words } from './text.js';
 /** A follow-up is short; a longer message says what it asks. */
 export const followUpWords = 8;
 
-/** Words around a name that add nothing to it: "ok and germany?", "what about the brits then". */
+/** Words around a name that add nothing to it: "ok and germany?", "what about the brits then", "does Bulgaria?". */
 const carrier: ReadonlySet<string> = new Set(
-  'and or but so ok okay then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please'.split(
+  'and or but so ok okay then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please does do did'.split(
     ' ',
   ),
 );

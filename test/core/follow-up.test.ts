@@ -50,6 +50,9 @@ describe('follow-ups read with the question before them', () => {
 
   it('reads two names asked alone as a question of their own, not one in place of the other', () => {
     expect(readFollowUp(engine.index, 'and germany and france?', 'does spain back rutte?')).toBeUndefined();
+    expect(readFollowUp(engine.index, 'does bulgaria?', 'does romania support rutte?')?.question).toBe(
+      'does Bulgaria support rutte',
+    );
     expect(readFollowUp(engine.index, 'and germany?', 'does spain back rutte?')?.question).toBe(
       'does Germany back rutte',
     );
