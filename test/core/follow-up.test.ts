@@ -140,11 +140,27 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('prefers the named person’s answer to one about someone else when "he" or "she" points back', () => {
-    // Alone, "what he say" gets an answer about someone else (France).
-    const alone = engine.ask('what he say');
-    expect(alone.kind).toBe('answered');
-    expect(outcome(alone)).not.toBe('kirby-statement');
-    const [, he] = inTurn('who is kirby?', 'what he say');
+    // A model taught that "what did he say?" alone is France's silence answers so alone.
+    const taught = createEngine({
+      ...loadKnowledge().knowledge,
+      labelled: [
+        {
+          name: 'taught',
+          file: 'test',
+          questions: [
+            ...['what he say', 'what did he say', 'what he said', 'he said what', 'what did he say then'].map(
+              (q) => ({ q, expect: 'france-backs-rutte' }),
+            ),
+            ...['where is nato headquartered?', "what's for lunch?", 'how old is stoltenberg?'].map((q) => ({
+              q,
+              expect: 'unknown',
+            })),
+          ],
+        },
+      ],
+    });
+    expect(outcome(taught.ask('what he say'))).toBe('france-backs-rutte');
+    const [, he] = ['who is kirby?', 'what he say'].map(conversation(taught));
     expect(outcome(he as Result)).toBe('kirby-statement');
     expect(he?.kind === 'answered' && he.followUp?.readAs).toBe('what John Kirby say');
     // Two people named before: "he" is not pinned on either, and the answer alone stands.
