@@ -10,17 +10,19 @@ import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } fr
  */
 const floors = {
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 91.8% / 92.7% / 94.8% on 21,923 questions.
-  dev: { accuracy: 0.915, abstention: 0.92, reach: 0.945 },
-  // The held-out sets, 6,200 questions: 96.97% / 96.9% / 97.9%. The first 5,400 score 97.2% / 97.3%
-  // / 98.1%, the first 3,400 98.2% / 98.1%; the sets of colleagues asking in quick succession,
+  // learn from it: 91.7% / 92.1% / 94.5% on 22,494 questions. Lowered from 0.915 / 0.92 / 0.945
+  // when seven sets aimed at the hardest questions joined it (they scored 75.9% to 95.7% when
+  // written); on the sets before them the same engine scores higher than before (README).
+  dev: { accuracy: 0.912, abstention: 0.915, reach: 0.94 },
+  // The held-out sets, 6,600 questions: 96.9% / 97.0% / 97.9%. The first 5,400 score 97.2% / 97.8%
+  // / 98.1%, the first 3,400 98.1% / 98.5%; the sets of colleagues asking in quick succession,
   // added since, are the hardest.
   test: { accuracy: 0.965, abstention: 0.965, reach: 0.975 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 97.1% / 96.7% / 98.0%.
-  inTurn: { accuracy: 0.965, abstention: 0.962, reach: 0.975 },
-  // Those of them worded unlike any labelled question, 4,563: 96.0% / 95.9% / 97.2%.
-  newlyWorded: { accuracy: 0.955, abstention: 0.954, reach: 0.968 },
+  // 97.1% / 96.8% / 98.1%.
+  inTurn: { accuracy: 0.965, abstention: 0.963, reach: 0.977 },
+  // Those of them worded unlike any labelled question, 4,881: 95.8% / 96.1% / 97.2%.
+  newlyWorded: { accuracy: 0.953, abstention: 0.955, reach: 0.968 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
