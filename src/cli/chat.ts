@@ -4,6 +4,7 @@ import { parseDigestCommand } from '../core/digest-command.js';
 import { conversation, createEngine, type Engine } from '../core/engine.js';
 import { renderText } from '../core/render-text.js';
 import type { Result } from '../core/result.js';
+import { withoutCommandName } from '../core/text.js';
 import { loadOrExit } from './load-or-exit.js';
 
 /**
@@ -11,7 +12,7 @@ import { loadOrExit } from './load-or-exit.js';
  * `ask` holds what the session is about, so a follow-up ("and Germany?") is understood.
  */
 function reply(ask: (question: string) => Result, text: string): string {
-  const bare = text.replace(/^\/nato\s*/i, '');
+  const bare = withoutCommandName(text);
   if (parseDigestCommand(bare)) {
     return 'Daily digests are posted to Slack channels (/nato digest on in a channel). To see one here: npm run digest -- preview';
   }

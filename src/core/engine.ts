@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
-import { readFollowUp } from './follow-up.js';
+import { pronounOf, readFollowUp } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -15,7 +15,7 @@ import { domainWords, isAcknowledgement, leadingAcknowledgement, stopWords, worl
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { finish } from './steps.js';
-import { stripSlackMarkup, words } from './text.js';
+import { stripSlackMarkup, withoutCommandName, words } from './text.js';
 
 /** Longest question the engine reads; longer input is a paste, not a question. */
 export const maxQuestionLength = 1000;
@@ -155,9 +155,7 @@ export function conversation(engine: Engine): (question: string) => Result {
 
 /** Splits off a leading subcommand ("who-backs rutte"), if the text starts with one. */
 export function parseCommand(text: string): { name: CommandName; arg: string } | undefined {
-  const cleaned = stripSlackMarkup(text)
-    .trim()
-    .replace(/^\/nato\b\s*/i, '');
+  const cleaned = withoutCommandName(stripSlackMarkup(text));
   const m = /^([a-z-]+)[?!.]*(?:\s+([\s\S]*))?$/i.exec(cleaned);
   if (!m) return undefined;
   const head = (m[1] as string).toLowerCase();
@@ -583,7 +581,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
     if (meta) return answerFor(index, meta, 0.8);
     const hasDomain = a.words.some((w) => domainWords.has(w));
     // "Where is it?" asks something, about whatever "it" is: say that, not that nothing was asked.
-    const standsIn = a.words.find((w) => /^(?:it|its|he|him|his|she|her|hers|they|them|their)$/.test(w));
+    const standsIn = a.words.find((w) => pronounOf(w) !== undefined);
     if (!hasDomain && standsIn) {
       return unknown(
         'empty',

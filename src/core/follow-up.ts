@@ -1,5 +1,5 @@
 import type { KnowledgeIndex, Mention } from './index.js';
-import { words } from './text.js';
+import { withoutCommandName, words } from './text.js';
 
 /**
  * Follow-ups: a message that leans on the question before it ("and Germany?", "when does he
@@ -82,8 +82,8 @@ export function readFollowUp(
   previousTyped: string,
 ): FollowUpReading | undefined {
   // "/nato greece?" in the terminal chat is "greece?" in Slack, which sends the command's text alone.
-  const text = withoutCommand(typed);
-  const previousText = withoutCommand(previousTyped);
+  const text = withoutCommandName(typed);
+  const previousText = withoutCommandName(previousTyped);
   // Most messages are questions of their own: tell them apart before reading the previous one.
   if (words(text).length > followUpWords) return undefined;
   const message = index.analyze(text);
@@ -101,8 +101,7 @@ export function readFollowUp(
           ws.findIndex((w) => pronounOf(w) === 'person' || pronounOf(w) === 'group'),
           ws.findIndex((w) => pronounOf(w) === 'thing'),
         ].find((i) => i >= 0) ?? -1);
-  const points = pointer && pronounAt < 0;
-  if (!namesOnly && pronounAt < 0 && !points) return undefined;
+  if (!namesOnly && pronounAt < 0 && !pointer) return undefined;
   const previous = index.analyze(previousText);
   if (previous.words.length === 0) return undefined;
   const kindOf = (m: Mention): string | undefined => index.knowledge.entityById.get(m.entityId)?.kind;
@@ -164,10 +163,6 @@ export function readFollowUp(
   return { by: 'pointer', question: `${topic} — ${ws.join(' ')}`, topic };
 }
 
-function withoutCommand(text: string): string {
-  return text.replace(/^\s*\/nato\b\s*/i, '');
-}
-
 /** Whether "she" or "his" can stand for a person referred to as `pronoun` (any, when unknown). */
 function fits(w: string, pronoun: 'he' | 'she' | undefined): boolean {
   return !pronoun || (/^(?:she|her|hers|herself)$/.test(w) ? pronoun === 'she' : pronoun === 'he');
@@ -177,7 +172,7 @@ function fits(w: string, pronoun: 'he' | 'she' | undefined): boolean {
  * Whom a pronoun stands for: a person ("he", "her"), a country or body ("they"), or an event, body
  * or outlet ("where is it?" after a question about the summit).
  */
-function pronounOf(w: string): 'person' | 'group' | 'thing' | undefined {
+export function pronounOf(w: string): 'person' | 'group' | 'thing' | undefined {
   if (/^(?:it|its)$/.test(w)) return 'thing';
   return personPronoun.test(w) ? 'person' : groupPronoun.test(w) ? 'group' : undefined;
 }

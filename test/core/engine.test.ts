@@ -11,6 +11,7 @@ import {
 import { termOf } from '../../src/core/index.js';
 import type { Result } from '../../src/core/result.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { askedAs, type Labelled, taughtEngine } from '../helpers/taught.js';
 
 const { knowledge } = loadKnowledge();
 const engine = createEngine(knowledge);
@@ -499,8 +500,14 @@ describe('evidence', () => {
 });
 
 describe('the model that learns from labelled questions', () => {
-  const taught = (questions: { q: string; expect: string }[]) =>
-    createEngine({ ...knowledge, labelled: [{ name: 'taught', file: 'test', questions }] });
+  const taught = (questions: Labelled[]) => taughtEngine(questions, knowledge);
+  const kirbySaid = askedAs(
+    'kirby-statement',
+    'what did kirby say',
+    'what did kirby say about rutte',
+    'kirby said what',
+    'what did john kirby say',
+  );
   const unknowns = [
     'where is nato headquartered?',
     "what's for lunch?",
@@ -563,12 +570,7 @@ describe('the model that learns from labelled questions', () => {
     // the questions below for them; neither is about what is asked.
     const sure = taught([
       ...unknowns,
-      ...[
-        'what did kirby say',
-        'what did kirby say about rutte',
-        'kirby said what',
-        'what did john kirby say',
-      ].map((q) => ({ q, expect: 'kirby-statement' })),
+      ...kirbySaid,
       ...[
         "what is kallas's job",
         'what job does kallas have',
@@ -590,18 +592,14 @@ describe('the model that learns from labelled questions', () => {
   it('answers about the alliance as a whole when the question names a member the article says nothing of', () => {
     const sure = taught([
       ...unknowns,
-      ...[
+      ...askedAs(
+        'candidates',
         'is there an italian candidate',
         'any polish names floated',
         'is there a spanish candidate',
         'other candidates from the east?',
-      ].map((q) => ({ q, expect: 'candidates' })),
-      ...[
-        'what did kirby say',
-        'what did kirby say about rutte',
-        'kirby said what',
-        'what did john kirby say',
-      ].map((q) => ({ q, expect: 'kirby-statement' })),
+      ),
+      ...kirbySaid,
     ]);
     // Poland: a member no fact is about; the candidates are about no country.
     const polish = 'is there a polish candidate?';

@@ -5,8 +5,10 @@ import { renderText } from '../../src/core/render-text.js';
 import type { Result } from '../../src/core/result.js';
 import { words } from '../../src/core/text.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { askedAs, taughtEngine } from '../helpers/taught.js';
 
-const engine = createEngine(loadKnowledge().knowledge);
+const knowledge = loadKnowledge().knowledge;
+const engine = createEngine(knowledge);
 
 function outcome(result: Result): string {
   return result.kind === 'answered' ? result.id : result.kind;
@@ -141,24 +143,13 @@ describe('follow-ups read with the question before them', () => {
 
   it('prefers the named person’s answer to one about someone else when "he" or "she" points back', () => {
     // A model taught that "what did he say?" alone is France's silence answers so alone.
-    const taught = createEngine({
-      ...loadKnowledge().knowledge,
-      labelled: [
-        {
-          name: 'taught',
-          file: 'test',
-          questions: [
-            ...['what he say', 'what did he say', 'what he said', 'he said what', 'what did he say then'].map(
-              (q) => ({ q, expect: 'france-backs-rutte' }),
-            ),
-            ...['where is nato headquartered?', "what's for lunch?", 'how old is stoltenberg?'].map((q) => ({
-              q,
-              expect: 'unknown',
-            })),
-          ],
-        },
+    const taught = taughtEngine(
+      [
+        ...askedAs('france-backs-rutte', 'what he say', 'what did he say', 'what he said', 'he said what'),
+        ...askedAs('unknown', 'where is nato headquartered?', "what's for lunch?", 'how old is stoltenberg?'),
       ],
-    });
+      knowledge,
+    );
     expect(outcome(taught.ask('what he say'))).toBe('france-backs-rutte');
     const [, he] = ['who is kirby?', 'what he say'].map(conversation(taught));
     expect(outcome(he as Result)).toBe('kirby-statement');
@@ -171,7 +162,7 @@ describe('follow-ups read with the question before them', () => {
 
   it('reads "it" as the event, body or outlet the previous question named', () => {
     // The rules alone find a question with no subject in it, and say so.
-    const rules = createEngine({ ...loadKnowledge().knowledge, labelled: [] });
+    const rules = createEngine({ ...knowledge, labelled: [] });
     const alone = rules.ask('where is it?');
     expect(alone.kind).toBe('unknown');
     expect(alone.text).toContain('“it”');
