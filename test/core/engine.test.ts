@@ -568,28 +568,30 @@ describe('the model that learns from labelled questions', () => {
   it('overrules an answer the rules gave at less confidence than it needs to answer where they declined', () => {
     const times = (n: number, q: string, expect: string): Labelled[] =>
       Array.from({ length: n }, () => ({ q, expect }));
-    // Each wording taught with several answers, so that the model is about half sure of its pick.
+    // Each wording taught with several answers, so that the model is less than half sure of its pick.
     const split = (q: string, counts: number[]): Labelled[] =>
-      ['candidates', 'two-thirds-support', 'spain-backs-rutte', 'leaders-summit'].flatMap((expect, i) =>
-        times(counts[i] ?? 0, q, expect),
+      ['candidates', 'two-thirds-support', 'spain-backs-rutte', 'leaders-summit', 'no-deadline'].flatMap(
+        (expect, i) => times(counts[i] ?? 0, q, expect),
       );
-    const unsure = (q: string, counts: number[]) => {
+    const unsure = (q: string, counts: number[], pick: string) => {
       const engine = taught([...unknowns, ...split(q, counts)]);
       const opinion = engine.index.classifier?.classify(engine.index.analyze(q));
-      expect(opinion?.label).toBe('two-thirds-support');
-      expect(opinion?.p).toBeGreaterThanOrEqual(0.45);
-      expect(opinion?.p).toBeLessThan(0.55);
+      expect(opinion?.label).toBe(pick);
+      expect(opinion?.p).toBeGreaterThanOrEqual(0.4);
+      expect(opinion?.p).toBeLessThan(0.5);
       return engine;
     };
     const rulesOnly = createEngine({ ...knowledge, labelled: [] });
     // The rules answer the first with another fact: the model's pick wins, theirs is one click away.
     expect(outcome(rulesOnly.ask('is there a deadline'))).toBe('no-deadline');
-    const overruled = unsure('is there a deadline', [2, 1, 1, 1]).ask('is there a deadline');
-    expect(outcome(overruled)).toBe('two-thirds-support');
+    const overruled = unsure('is there a deadline', [2, 1, 1, 1, 1], 'spain-backs-rutte').ask(
+      'is there a deadline',
+    );
+    expect(outcome(overruled)).toBe('spain-backs-rutte');
     expect(outcome(rulesOnly.ask(overruled.suggestions[0]?.query ?? ''))).toBe('no-deadline');
-    // The rules find nothing in the second: half sure is not enough to answer it.
+    // The rules find nothing in the second: that sure is not enough to answer it.
     expect(outcome(rulesOnly.ask('zorp'))).toBe('unknown:off-topic');
-    expect(outcome(unsure('zorp', [2, 2, 0, 1]).ask('zorp'))).toBe('unknown:off-topic');
+    expect(outcome(unsure('zorp', [2, 1, 0, 1], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
   });
 
   it('does not answer with a fact about someone else, or about another time, however sure it is', () => {
@@ -655,7 +657,11 @@ describe('the model that learns from labelled questions', () => {
     ];
     const engine = taught([...unknowns, ...asking.map((q) => ({ q, expect: 'help' }))]);
     expect(outcome(engine.ask(question))).toBe('help');
-    // What it did not learn stays a reply with no question in it.
+    // What it did not learn stays a reply with no question in it, though a model that learned
+    // from so few questions is about half sure of "help" for anything.
+    const greeting = engine.index.classifier?.classify(engine.index.analyze('hello there'));
+    expect(greeting?.label).toBe('help');
+    expect(greeting?.p).toBeGreaterThanOrEqual(0.5);
     expect(outcome(engine.ask('hello there'))).toBe('unknown:empty');
   });
 
