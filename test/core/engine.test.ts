@@ -646,6 +646,26 @@ describe('the model that learns from labelled questions', () => {
     expect(outcome(sure.ask(spanish))).toMatch(/^unknown/);
   });
 
+  it('needs to be surer to answer about a person or the alliance when the question names another member', () => {
+    const sure = taught([
+      ...unknowns,
+      ...askedAs(
+        'sunak-profile',
+        'who is the british prime minister',
+        'uk prime minister?',
+        'who is the prime minister of britain',
+        'the british pm?',
+      ),
+    ]);
+    const question = 'who is the prime minister of poland';
+    const opinion = sure.index.classifier?.classify(sure.index.analyze(question));
+    expect(opinion?.label).toBe('sunak-profile');
+    expect(opinion?.p).toBeGreaterThanOrEqual(0.5);
+    expect(opinion?.p).toBeLessThan(0.7);
+    // Sure enough to answer where the rules found nothing, not to answer about Poland with Sunak.
+    expect(outcome(sure.ask(question))).toBe('unknown:off-topic');
+  });
+
   it('reads a question of common words only, which the rules find no question in', () => {
     const question = 'how should we ask you things?';
     expect(outcome(taught(unknowns).ask(question))).toBe('unknown:empty');
