@@ -411,30 +411,32 @@ function answerLong(index: KnowledgeIndex, text: string, whole: Analysis, clause
 }
 
 /**
- * How sure the learned model must be to overrule the rules: with another answer than theirs, with
- * an answer where they found none, or by declining where they answered. Chosen on the labelled
- * questions, each part scored by models that did not learn from it: against the single model with
- * one floor of 0.7 before, these (with the two below) give fewer wrong answers (1,044 against
- * 1,085) and decline fewer answerable questions (655 against 756), read alone and in turn (1,061
- * and 616 against 1,094 and 708), since a wrong answer is worse than none. A floor of 0.45 or 0.4 for any answer declined
- * fewer still but gave more wrong answers (1,106 at 0.45).
+ * How sure the learned model must be to overrule the rules: with another answer than theirs
+ * (`secondOpinionFloor`), with an answer where they found none (`answerWhereDeclinedFloor`), or by
+ * declining where they answered (`declineFloor`; `longDeclineFloor` for long messages). Chosen on
+ * the labelled questions, each part scored by models that did not learn from it: against the
+ * single model with one floor of 0.7 before, these, with the two below, give fewer wrong answers
+ * (1,044 against 1,085) and decline fewer answerable questions (655 against 756), read alone and
+ * in turn (1,061 and 616 against 1,094 and 708), since a wrong answer is worse than none. One
+ * floor of 0.45 for any answer declined fewer still but gave more wrong answers (1,106).
  */
 const secondOpinionFloor = 0.4;
 const answerWhereDeclinedFloor = 0.5;
+const declineFloor = 0.6;
 /**
- * A message of common words only ("hello there", "how should I ask you things?") holds nothing the
- * model can weigh but those words: a model that learned from few questions is then about as sure
- * of the answer it learned most often as of anything, so it must be surer to answer one.
+ * A message of common words only ("hello there", "how should I ask you things?"), which the rules
+ * find no question in or answer with a menu, holds nothing the model can weigh but those words: a
+ * model that learned from few questions is then about as sure of the answer it learned most often
+ * as of anything, so it must be surer to answer one.
  */
 const noQuestionFloor = 0.7;
 /**
  * To answer about the alliance or a person a question that names a member the article says nothing
  * of, prefaced "The article doesn't say anything about Poland on this": on the labelled questions,
- * one more right answer and one fewer wrong one than the floors above, and "who is the prime
- * minister of Poland?" is no longer answered with who Sunak is.
+ * one more right answer and one fewer wrong one than without it, and "who is the prime minister of
+ * Poland?" is no longer answered with who Sunak is.
  */
 const aboutAnotherMemberFloor = 0.7;
-const declineFloor = 0.6;
 /**
  * How many of the questions a fact was learned from must use a time, or a name, before the fact
  * counts as covering it; for a name, also what share of them. Chosen as `secondOpinionFloor` was:
@@ -467,7 +469,8 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
       : declineFloor
     : ruled.kind === 'answered'
       ? secondOpinionFloor
-      : ruled.kind === 'unknown' && ruled.reason === 'empty'
+      : (ruled.kind === 'unknown' && ruled.reason === 'empty') ||
+          (ruled.kind === 'ambiguous' && a.terms.every((t) => domainTerms.has(t)))
         ? noQuestionFloor
         : answerWhereDeclinedFloor;
   if (opinion.p < floor) return ruled;
@@ -493,9 +496,10 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   const members = elsewhere.filter((t) => !unnamed.includes(t));
   // "Who is the prime minister of Poland?" is nearly "who is the UK's prime minister?": answering
   // it with what the article does say needs the model surer than answering what the question asks.
-  if (members.length > 0 && opinion.p < aboutAnotherMemberFloor) return ruled;
+  const meta = (metaFactIds as readonly string[]).includes(fact.id);
+  if (members.length > 0 && !meta && opinion.p < aboutAnotherMemberFloor) return ruled;
   const answer = (): Answered =>
-    members.length > 0 && !(metaFactIds as readonly string[]).includes(fact.id)
+    members.length > 0 && !meta
       ? fromFact(
           index,
           fact,

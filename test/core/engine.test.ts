@@ -594,6 +594,32 @@ describe('the model that learns from labelled questions', () => {
     expect(outcome(unsure('zorp', [2, 1, 0, 1], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
   });
 
+  it('declines what the rules answered only when at least 60% sure it should', () => {
+    const question = 'is there a deadline';
+    const rulesOnly = createEngine({ ...knowledge, labelled: [] });
+    expect(outcome(rulesOnly.ask(question))).toBe('no-deadline');
+    // The wording taught as unanswerable and as other answers, the rules' among them, in these numbers.
+    const unsure = (counts: number[]) => {
+      const engine = taught([
+        ...unknowns,
+        ...['unknown', 'candidates', 'two-thirds-support', 'no-deadline'].flatMap((expect, i) =>
+          Array.from({ length: counts[i] ?? 0 }, () => ({ q: question, expect })),
+        ),
+      ]);
+      const opinion = engine.index.classifier?.classify(engine.index.analyze(question));
+      expect(opinion?.label).toBe('unknown');
+      return { engine, p: opinion?.p ?? 0 };
+    };
+    const half = unsure([1, 1, 0, 1]);
+    expect(half.p).toBeGreaterThanOrEqual(0.5);
+    expect(half.p).toBeLessThan(0.6);
+    expect(outcome(half.engine.ask(question))).toBe('no-deadline');
+    const surer = unsure([2, 1, 0, 1]);
+    expect(surer.p).toBeGreaterThanOrEqual(0.6);
+    expect(surer.p).toBeLessThan(0.7);
+    expect(outcome(surer.engine.ask(question))).toBe('unknown:off-topic');
+  });
+
   it('does not answer with a fact about someone else, or about another time, however sure it is', () => {
     // Taught that these wordings go with Kirby's statement and Kallas's profile, the model takes
     // the questions below for them; neither is about what is asked.
