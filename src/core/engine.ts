@@ -450,6 +450,21 @@ const askedShare = 0.01;
  */
 const longDeclineFloor = 0.9;
 
+/** The terms of a question that say what it is about, beyond the domain's own ("nato", "allies"). */
+function topicalTerms(a: Analysis): string[] {
+  return a.terms.filter((t) => !domainTerms.has(t));
+}
+
+/** How sure the model must be of its opinion to put it in place of the rules' result. */
+function overruleFloor(a: Analysis, ruled: Result, declines: boolean, long: boolean): number {
+  if (declines) return long ? longDeclineFloor : declineFloor;
+  if (ruled.kind === 'answered') return secondOpinionFloor;
+  const noQuestion =
+    (ruled.kind === 'unknown' && ruled.reason === 'empty') ||
+    (ruled.kind === 'ambiguous' && topicalTerms(a).length === 0);
+  return noQuestion ? noQuestionFloor : answerWhereDeclinedFloor;
+}
+
 /**
  * The rules' answer, weighed against the model that learned from the labelled questions. Where the
  * model is sure of another outcome, it wins: another fact's answer (with the rules' pick one click
@@ -463,17 +478,7 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   const ruledId = ruled.kind === 'answered' ? ruled.id : 'unknown';
   if (opinion.label === ruledId) return ruled;
   const declines = opinion.label === 'unknown';
-  const floor = declines
-    ? long
-      ? longDeclineFloor
-      : declineFloor
-    : ruled.kind === 'answered'
-      ? secondOpinionFloor
-      : (ruled.kind === 'unknown' && ruled.reason === 'empty') ||
-          (ruled.kind === 'ambiguous' && a.terms.every((t) => domainTerms.has(t)))
-        ? noQuestionFloor
-        : answerWhereDeclinedFloor;
-  if (opinion.p < floor) return ruled;
+  if (opinion.p < overruleFloor(a, ruled, declines, long)) return ruled;
   // A fact no labelled question names is one the model never learned: it cannot judge it.
   if (declines && ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
   // "Did Kirby say Rutte should get the job?": whether someone the rules' answer quotes said
@@ -492,19 +497,18 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   // "Is Poland one of the silent ones?": a member the article says nothing of is no other subject,
   // and the answer says that first.
   const elsewhere = namedElsewhere(index, fact, a);
-  const unnamed = elsewhere.filter((t) => !unnamedMember(index, fact, t));
-  const members = elsewhere.filter((t) => !unnamed.includes(t));
+  const unnamed = elsewhere.filter((t) => !ignoredMember(index, fact, t));
+  const ignored = isMetaFact(fact) ? [] : elsewhere.filter((t) => !unnamed.includes(t));
   // "Who is the prime minister of Poland?" is nearly "who is the UK's prime minister?": answering
   // it with what the article does say needs the model surer than answering what the question asks.
-  const meta = (metaFactIds as readonly string[]).includes(fact.id);
-  if (members.length > 0 && !meta && opinion.p < aboutAnotherMemberFloor) return ruled;
+  if (ignored.length > 0 && opinion.p < aboutAnotherMemberFloor) return ruled;
   const answer = (): Answered =>
-    members.length > 0 && !meta
+    ignored.length > 0
       ? fromFact(
           index,
           fact,
           opinion.p,
-          `The article doesn’t say anything about ${members.map((t) => index.knowledge.entityById.get(t.slice(1))?.name).join(' or ')} on this. What it does say: `,
+          `The article doesn’t say anything about ${ignored.map((t) => index.knowledge.entityById.get(t.slice(1))?.name).join(' or ')} on this. What it does say: `,
         )
       : answerFor(index, fact, opinion.p);
   if (unnamed.length === 0) return { ...answer(), suggestions: alternative };
@@ -529,7 +533,7 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
  * one of the silent ones?") or about a person ("is Kallas Lithuanian?"), and the article has nothing
  * on that country that the question could be after instead.
  */
-function unnamedMember(index: KnowledgeIndex, fact: Fact, term: string): boolean {
+function ignoredMember(index: KnowledgeIndex, fact: Fact, term: string): boolean {
   // Who backs the candidate says so of the ally instead: "the article doesn't say whether Italy…".
   if (!term.startsWith('@') || fact.kind === 'backers') return false;
   const entity = index.knowledge.entityById.get(term.slice(1));
@@ -610,7 +614,7 @@ export function questionClauses(text: string): string[] {
 
 function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index.analyze(text)): Result {
   const capitalized = capitalizedWords(text);
-  const topical = a.terms.filter((t) => !domainTerms.has(t));
+  const topical = topicalTerms(a);
   if (topical.length === 0) {
     // "What can you do?" is all function words: compare it with the questions about the bot itself.
     const meta = metaIntent(a.words);
@@ -882,7 +886,7 @@ export function explain(
   opinion: Opinion | undefined;
 } {
   const analysis = index.analyze(question);
-  const topical = analysis.terms.filter((t) => !domainTerms.has(t));
+  const topical = topicalTerms(analysis);
   const ranked = rank(index, analysis, topical).map((r) => ({
     id: r.fact.id,
     score: round(r.score),

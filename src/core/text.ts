@@ -29,12 +29,12 @@ const contractions: [RegExp, string][] = [
 
 const applyContractions = compileRewrites(contractions);
 
-/** Removes Slack markup: mentions, channel links, special mentions, URLs and :emoji: codes. */
 /** The text after a leading "/nato": in Slack the command's text arrives without it. */
 export function withoutCommandName(text: string): string {
   return text.trim().replace(/^\/nato\b\s*/i, '');
 }
 
+/** Removes Slack markup: mentions, channel links, special mentions, URLs and :emoji: codes. */
 export function stripSlackMarkup(text: string): string {
   if (!/[<:&]/.test(text)) return text;
   return (
