@@ -534,6 +534,27 @@ describe('the model that learns from labelled questions', () => {
     expect(result.confidence).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('reads a long word by its first letters, so a word of the same family counts as one it learned', () => {
+    const engine = taught([
+      ...unknowns,
+      ...askedAs(
+        'rutte-backers',
+        'rutte zorpification?',
+        'any zorpification for rutte',
+        'zorpification of rutte',
+      ),
+      ...askedAs(
+        'rutte-resignation',
+        'rutte blarpification?',
+        'any blarpification for rutte',
+        'blarpification of rutte',
+      ),
+    ]);
+    // Neither "zorpified" nor "blarpified" was taught: only their first letters tell them apart.
+    expect(outcome(engine.ask('rutte zorpified?'))).toBe('rutte-backers');
+    expect(outcome(engine.ask('rutte blarpified?'))).toBe('rutte-resignation');
+  });
+
   it('declines what it learned the article does not answer, offering the rules’ answer one click away', () => {
     const question = 'who quietly backs rutte?';
     const rulesOnly = createEngine({ ...knowledge, labelled: [] });

@@ -9,22 +9,22 @@ import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } fr
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // The abstention floors below were lowered this round, knowingly: the model became three voting
-  // models with their own floors for overruling the rules, chosen on dev because they give fewer
-  // wrong answers and fewer answerable questions declined (README, "How it was chosen"). That
-  // trades abstention for in-scope accuracy: on the 6,600 held-out questions of the round before,
-  // 96.9% / 97.0% became 97.1% / 96.7%.
+  // The abstention floors for the held-out sets were lowered this round, knowingly, because the
+  // held-out sets grew, not because the engine changed: the two sets added (README, "Figures") were
+  // written from prompts that ask for a quarter of unanswerable questions and for strict labels,
+  // and the colleagues' set scored 79.2% abstention when measured. On the 7,000 held-out questions
+  // of the round before, the engine of this round scores 97.0% / 96.6%, against 96.99% / 96.6%.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 92.6% / 92.2% / 94.9% on 22,494 questions.
-  dev: { accuracy: 0.922, abstention: 0.915, reach: 0.945 },
-  // The held-out sets, 7,000 questions: 96.99% / 96.6% / 97.8%. The first 5,400 score higher; the
+  // learn from it: 92.7% / 92.3% / 94.9% on 22,494 questions.
+  dev: { accuracy: 0.924, abstention: 0.92, reach: 0.946 },
+  // The held-out sets, 7,400 questions: 96.9% / 96.1% / 97.8%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.966, abstention: 0.962, reach: 0.975 },
+  test: { accuracy: 0.966, abstention: 0.958, reach: 0.975 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 97.2% / 96.4% / 97.9%.
-  inTurn: { accuracy: 0.968, abstention: 0.96, reach: 0.976 },
-  // Those of them worded unlike any labelled question, 5,129: 96.0% / 95.5% / 97.2%.
-  newlyWorded: { accuracy: 0.955, abstention: 0.95, reach: 0.968 },
+  // 97.1% / 95.9% / 97.9%.
+  inTurn: { accuracy: 0.968, abstention: 0.956, reach: 0.976 },
+  // Those of them worded unlike any labelled question, 5,416: 96.0% / 94.8% / 97.1%.
+  newlyWorded: { accuracy: 0.955, abstention: 0.945, reach: 0.968 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
