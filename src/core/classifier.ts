@@ -18,7 +18,7 @@ export interface Classifier {
 }
 
 /**
- * Words this long also count by their first `stemLength` letters. Chosen on the labelled
+ * Words this long also count by their first `prefixLength` letters. Chosen on the labelled
  * questions, each part scored by models that did not learn from it, by the rule the floors in
  * engine.ts were chosen by (fewer wrong answers and fewer answerable questions declined, read
  * alone and in turn): words of eight letters or more gave 25 more right answers, 9 more right
@@ -27,8 +27,8 @@ export interface Classifier {
  * The gain is about the size of what the voters' orders of learning move: with two other sets of
  * orders it was 3 and 19 more right outcomes, with 9 fewer and 2 more wrong answers.
  */
-const stemFrom = 8;
-const stemLength = 4;
+const prefixFrom = 8;
+const prefixLength = 4;
 
 /**
  * What the model sees of a question: its canonical terms (names as entity markers, typos
@@ -54,7 +54,7 @@ function features(a: Analysis): string[] {
   if (a.words[0]) out.add(`!first:${a.words[0]}`);
   // A long word's first letters stand for its family: "endorsement" and "endorsing", "candidacy"
   // and "candidates", "announcement" and "announced".
-  for (const w of typed) if (w.length >= stemFrom) out.add(`~${w.slice(0, stemLength)}`);
+  for (const w of typed) if (w.length >= prefixFrom) out.add(`~${w.slice(0, prefixLength)}`);
   return [...out];
 }
 
