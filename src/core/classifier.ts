@@ -73,6 +73,26 @@ const negligible = 1e-3;
  */
 const voters = 3;
 
+/**
+ * The share of an example's features the model is not shown each time it meets the example while
+ * learning, so it does not lean on a few of a wording's words but learns from each of them what it
+ * says ("who is formally in vs just rumoured" gets the candidates, which it declined before). Its weights
+ * are then scaled by the share it saw, so a question with all its features scores as an example
+ * did while learning. Chosen on the labelled questions, each part scored by models that did not
+ * learn from it, by the floors' rule (fewer wrong answers and fewer answerable questions declined,
+ * read alone and in turn): 0.3 gave 29 fewer wrong answers, 19 fewer declined and 45 more right
+ * answers; 0.1 and 0.2 gained less, 0.4 and more declined more. With two other sets of orders of
+ * learning it gave 79 and 103 fewer wrong answers, and 3 fewer and 23 more declined.
+ */
+const dropout = 0.3;
+/**
+ * Which features are left out when is drawn from the voter's seed plus this. The sequence moves
+ * the labelled questions' figures as the voters' orders of learning do: with 0.3, four sequences
+ * gave 965 to 997 wrong answers and 620 to 681 answerable questions declined (without leaving
+ * out, 1,026 and 639); this one, the first measured, gave 997 and 620.
+ */
+const leaveOutSeed = 77;
+
 /** Examples per step of training: a step takes a few milliseconds. */
 export const stepSize = 200;
 
@@ -161,10 +181,9 @@ function* learn(
   const model: Model = { weights: new Float64Array(featureCount * K), bias: new Float64Array(K) };
   const { weights, bias } = model;
   const z = new Float64Array(K);
-  const random = (): number => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 2 ** 32;
-  };
+  const random = randomFrom(seed);
+  // Its own sequence, so that leaving features out does not change the order examples come in.
+  const leaveOut = randomFrom(seed + leaveOutSeed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = data.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -172,8 +191,10 @@ function* learn(
     }
     const step = learningRate / (1 + epoch * 0.1);
     let done = 0;
-    for (const { x, y } of data) {
+    for (const example of data) {
       if (++done % stepSize === 0) yield;
+      const y = example.y;
+      const x = example.x.filter(() => leaveOut() >= dropout);
       probabilities(model, x, z);
       for (let k = 0; k < K; k++) {
         const g = (z[k] as number) - (k === y ? 1 : 0);
@@ -188,7 +209,17 @@ function* learn(
       }
     }
   }
+  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) * (1 - dropout);
   return model;
+}
+
+/** A deterministic sequence of numbers in [0, 1) from `seed` (a linear congruential generator). */
+function randomFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
 function softmaxInPlace(z: Float64Array): void {

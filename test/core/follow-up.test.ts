@@ -70,8 +70,8 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('reads "he" as the person the previous question named', () => {
-    const alone = engine.ask('has he sent in his candidacy officially?');
-    const [, after] = inTurn('who is klaus iohannis?', 'has he sent in his candidacy officially?');
+    const alone = engine.ask('did he officially submit his candidacy?');
+    const [, after] = inTurn('who is klaus iohannis?', 'did he officially submit his candidacy?');
     expect(outcome(after as Result)).toBe('iohannis-profile');
     expect(outcome(alone)).not.toBe('iohannis-profile');
   });

@@ -9,22 +9,23 @@ import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } fr
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // The abstention floors for the held-out sets were lowered this round, knowingly, because the
-  // held-out sets grew, not because the engine changed: the two sets added (README, "Figures") were
-  // written from prompts that ask for a quarter of unanswerable questions and for strict labels,
-  // and the colleagues' set scored 79.2% abstention when measured. On the 7,000 held-out questions
-  // of the round before, the engine of this round scores 97.0% / 96.6%, against 96.99% / 96.6%.
+  // The abstention floors for the held-out sets were lowered a round ago, knowingly, because the
+  // held-out sets grew, not because the engine changed: the two sets added then (README, "Figures")
+  // were written from prompts that ask for a quarter of unanswerable questions and for strict
+  // labels, and the colleagues' set scored 79.2% abstention when measured. This round's floors are
+  // above what the engine without leaving features out while learning scored (dev 92.7% / 92.3% /
+  // 94.9%; test 96.9% / 96.1% / 97.8%), so that going back fails.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 92.7% / 92.3% / 94.9% on 22,494 questions.
-  dev: { accuracy: 0.924, abstention: 0.92, reach: 0.946 },
-  // The held-out sets, 7,400 questions: 96.9% / 96.1% / 97.8%. The first 5,400 score higher; the
+  // learn from it: 93.0% / 92.4% / 95.1% on 22,494 questions.
+  dev: { accuracy: 0.928, abstention: 0.922, reach: 0.949 },
+  // The held-out sets, 7,400 questions: 97.2% / 96.3% / 97.9%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.966, abstention: 0.958, reach: 0.975 },
+  test: { accuracy: 0.97, abstention: 0.96, reach: 0.977 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 97.1% / 95.9% / 97.9%.
-  inTurn: { accuracy: 0.968, abstention: 0.956, reach: 0.976 },
-  // Those of them worded unlike any labelled question, 5,416: 96.0% / 94.8% / 97.1%.
-  newlyWorded: { accuracy: 0.955, abstention: 0.945, reach: 0.968 },
+  // 97.5% / 96.0% / 98.1%.
+  inTurn: { accuracy: 0.973, abstention: 0.958, reach: 0.978 },
+  // Those of them worded unlike any labelled question, 5,416: 96.3% / 95.1% / 97.2%.
+  newlyWorded: { accuracy: 0.961, abstention: 0.949, reach: 0.97 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;

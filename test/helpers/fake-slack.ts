@@ -494,6 +494,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   const server = createServer((req, res) => {
     void handleRequest(req, res);
   });
+  // Node closes an idle connection after five seconds. A test that holds the event loop longer (a
+  // model learning all at once does, on a slow machine) would have the client's next request meet
+  // a socket closed under it: a flake of the test, not of the bot, which learns in steps.
+  server.keepAliveTimeout = 60_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
