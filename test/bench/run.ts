@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: engine speed and scaling, HTTP round trip, and answer quality against peers.
  * Prints one table per part; progress goes to stderr. The whole run keeps to a time budget (the
- * issue asks for under 5 minutes on 2 cores): the engine part, which runs last, gets what is left
- * and says so when it has to stop early.
+ * issue asks for under 5 minutes on 2 cores). The real knowledge's speed, which a target is set
+ * for, is measured first; the larger sizes run last with what is left and say so when they have
+ * to stop early. On a slow machine the peers alone took four minutes, and the engine part, then
+ * run last, measured nothing.
  */
 import { benchEngineSpeed, speedTables } from './engine-speed.js';
 import { benchHttp, httpTable } from './http.js';
@@ -16,15 +18,18 @@ async function main(): Promise<void> {
   const log = (line: string): void => {
     process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
   };
+  const deadline = started + budgetMs;
+  const real = await benchEngineSpeed({ sizes: [1], runs: () => 3, deadline, log });
   const peers = await benchPeers(log);
   const http = await benchHttp({ runs: 3, seconds: 3, connections: 10, log });
-  const speed = await benchEngineSpeed({
-    sizes: [1, 10, 100, 1000],
+  const larger = await benchEngineSpeed({
+    sizes: [10, 100, 1000],
     // One run of the large sizes leaves the 1,000x size time to start.
     runs: (size) => (size >= 100 ? 1 : 3),
-    deadline: started + budgetMs,
+    deadline,
     log,
   });
+  const speed = { sizes: [...real.sizes, ...larger.sizes] };
   const out = [
     `nato-bot benchmarks — ${new Date().toISOString()}`,
     `machine: ${describeMachine()}`,
