@@ -75,21 +75,22 @@ const voters = 3;
 
 /**
  * The share of an example's features the model is not shown each time it meets the example while
- * learning, so it does not lean on a few of a wording's words but learns from each of them what it
- * says ("who is formally in vs just rumoured" gets the candidates, which it declined before). Its weights
- * are then scaled by the share it saw, so a question with all its features scores as an example
- * did while learning. Chosen on the labelled questions, each part scored by models that did not
- * learn from it, by the floors' rule (fewer wrong answers and fewer answerable questions declined,
- * read alone and in turn): 0.3 gave 29 fewer wrong answers, 19 fewer declined and 45 more right
- * answers; 0.1 and 0.2 gained less, 0.4 and more declined more. With two other sets of orders of
- * learning it gave 79 and 103 fewer wrong answers, and 3 fewer and 23 more declined.
+ * learning, so it does not lean on a few of a wording's words but learns from each of them what
+ * it says ("who is formally in vs just rumoured" gets the candidates, which it declined before).
+ * Its weights are then scaled by the share it saw, so a question with all its features scores as
+ * an example did while learning. Chosen on the labelled questions, each part scored by models
+ * that did not learn from it, by the floors' rule (fewer wrong answers and fewer answerable
+ * questions declined, read alone and in turn): 0.3 gave 29 fewer wrong answers, 19 fewer declined
+ * and 45 more right answers; 0.1 and 0.2 gained less, 0.4 and more declined more. With two other
+ * sets of orders of learning it gave 79 and 103 fewer wrong answers, and 3 fewer and 23 more
+ * declined.
  */
 const dropout = 0.3;
 /**
- * Which features are left out when is drawn from the voter's seed plus this. The sequence moves
- * the labelled questions' figures as the voters' orders of learning do: with 0.3, four sequences
- * gave 965 to 997 wrong answers and 620 to 681 answerable questions declined (without leaving
- * out, 1,026 and 639); this one, the first measured, gave 997 and 620.
+ * Which features are left out, and when, is drawn from the voter's seed plus this. The sequence
+ * moves the labelled questions' figures as the voters' orders of learning do: with 0.3, four
+ * sequences gave 965 to 997 wrong answers and 620 to 681 answerable questions declined (without
+ * leaving out, 1,026 and 639); this one, the first measured, gave 997 and 620.
  */
 const leaveOutSeed = 77;
 
