@@ -192,10 +192,9 @@ function* learn(
     }
     const step = learningRate / (1 + epoch * 0.1);
     let done = 0;
-    for (const example of data) {
+    for (const { x: all, y } of data) {
       if (++done % stepSize === 0) yield;
-      const y = example.y;
-      const x = example.x.filter(() => leaveOut() >= dropout);
+      const x = all.filter(() => leaveOut() >= dropout);
       probabilities(model, x, z);
       for (let k = 0; k < K; k++) {
         const g = (z[k] as number) - (k === y ? 1 : 0);
