@@ -52,8 +52,24 @@ export function stripSlackMarkup(text: string): string {
   );
 }
 
+/**
+ * The texts normalised last, with what they gave: one message is normalised whole by several
+ * readers (is it empty? a command? which words and which names?) before it is answered.
+ */
+const normalised = new Map<string, string>();
+const normalisedKept = 64;
+
 /** Lower-case ASCII-ish text with words separated by single spaces. */
 export function normalize(text: string): string {
+  const known = normalised.get(text);
+  if (known !== undefined) return known;
+  const out = normalizeOnce(text);
+  if (normalised.size >= normalisedKept) normalised.clear();
+  normalised.set(text, out);
+  return out;
+}
+
+function normalizeOnce(text: string): string {
   let s = stripSlackMarkup(text).toLowerCase();
   // Accents, typographic quotes and dashes: only text outside plain ASCII has any.
   if (/[^ -~\t\n\r]/.test(s)) {
@@ -163,24 +179,37 @@ export function compileRewrites(rules: readonly (readonly [RegExp, string])[]): 
   }
   const others = compiled.filter((r) => !r.firsts).map((r) => r.at);
   const othersPattern = unionOf(others.map((at) => (compiled[at] as (typeof compiled)[number]).re));
-  /** The rules from `from` on that could change `s`, in order. */
-  const candidates = (s: string, from: number): number[] => {
-    const found = new Set<number>();
-    for (const w of s.split(/[^a-z0-9_]+/))
-      for (const at of byFirst.get(w) ?? []) if (at >= from) found.add(at);
-    if (othersPattern.test(s)) for (const at of others) if (at >= from) found.add(at);
-    return [...found].sort((x, y) => x - y);
+  /** The rules from `from` on that could change `s`, in order; the others too when `withOthers`. */
+  const candidates = (s: string, from: number, withOthers: boolean): number[] => {
+    const found: number[] = [];
+    for (const w of s.split(/[^a-z0-9_]+/)) {
+      const rules = byFirst.get(w);
+      if (rules) for (const at of rules) if (at >= from) found.push(at);
+    }
+    if (withOthers) for (const at of others) if (at >= from) found.push(at);
+    if (found.length < 2) return found;
+    // In order, each once: most texts name few rules' first words, so a sort beats a set.
+    found.sort((x, y) => x - y);
+    let kept = 1;
+    for (let i = 1; i < found.length; i++)
+      if (found[i] !== found[kept - 1]) found[kept++] = found[i] as number;
+    found.length = kept;
+    return found;
   };
   return (text) => {
     let s = text;
-    let todo = candidates(s, 0);
+    // Once one of the other rules could match, they all stay candidates: one that no longer
+    // matches after a rewrite changes nothing, and the long pattern is not scanned again.
+    let withOthers = othersPattern.test(s);
+    let todo = candidates(s, 0, withOthers);
     for (let k = 0; k < todo.length; k++) {
       const rule = compiled[todo[k] as number] as (typeof compiled)[number];
       const next = s.replace(rule.re, rule.to);
       if (next !== s) {
         s = next;
         // The rewritten text may hold words that later rules start with.
-        todo = candidates(s, rule.at + 1);
+        withOthers ||= othersPattern.test(s);
+        todo = candidates(s, rule.at + 1, withOthers);
         k = -1;
       }
     }

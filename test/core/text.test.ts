@@ -55,6 +55,14 @@ describe('normalize', () => {
     expect(normalize(input)).toBe(expected);
   });
 
+  it('gives each text its own reading when asked again, after many other texts', () => {
+    const texts = Array.from({ length: 200 }, (_, i) => `Who's backing Rutte? #${i % 150}`);
+    const first = texts.map(normalize);
+    expect(new Set(first).size).toBe(150);
+    expect(texts.map(normalize)).toEqual(first);
+    expect(normalize(texts[7] as string)).toBe('who is backing rutte 7');
+  });
+
   it('splits into words', () => {
     expect(words('<@U1> Who backs Rutte?')).toEqual(['who', 'backs', 'rutte']);
     expect(words(':smile:')).toEqual([]);
@@ -137,6 +145,31 @@ describe('compileRewrites', () => {
     ]) {
       expect(apply(text), text).toBe(inTurn(rules, text));
     }
+  });
+
+  it('gives the same when a rewrite makes or unmakes a match for a rule with no first word', () => {
+    const rules: [RegExp, string][] = [
+      [/\b(?:a )?done deal\b/g, 'settled'],
+      [/\bhuge fuss\b/g, 'big deal'],
+      [/\b(?:the )?big deal\b/g, 'important'],
+      [/\b(?:a )?(?:settled|fixed) matter\b/g, 'decided'],
+      [/\bquit\b/g, 'resign'],
+    ];
+    const apply = compileRewrites(rules);
+    for (const text of [
+      // The second rule makes a match for the third, which no first word announces.
+      'what a huge fuss',
+      // The first rule unmakes its own match and makes one for the fourth.
+      'a done deal matter',
+      'is it a done deal or a big deal',
+      // The same first word twice.
+      'quit quit and quit',
+      'no rule here',
+    ]) {
+      expect(apply(text), text).toBe(inTurn(rules, text));
+    }
+    expect(apply('what a huge fuss')).toBe('what a important');
+    expect(apply('a done deal matter')).toBe('decided');
   });
 
   it('gives the same words as the rules applied in turn on every knowledge text and eval question', () => {
