@@ -53,8 +53,8 @@ export function stripSlackMarkup(text: string): string {
 }
 
 /**
- * The texts normalised last, with what they gave: one message is normalised whole by several
- * readers (is it empty? a command? which words and which names?) before it is answered.
+ * The texts normalised last, with what they gave: one message is normalised whole more than once
+ * (is it empty? which words does it hold?) before it is answered.
  */
 const normalised = new Map<string, string>();
 const normalisedKept = 64;
