@@ -59,7 +59,22 @@ function features(a: Analysis): string[] {
 }
 
 const epochs = 5;
+/** How far the biases move per example, shrinking pass by pass. */
 const learningRate = 0.5;
+/**
+ * How far a weight moves: each weight's step is this over the root of the sum of its squared
+ * gradients so far (AdaGrad), so a weight that has learned much moves little, and a word that few
+ * examples use still learns from each of them what it says. Chosen on the labelled questions, each
+ * part scored by models that did not learn from it, by the floors' rule (fewer wrong answers and
+ * fewer answerable questions declined, read alone and in turn), against one rate for all weights
+ * (0.5, shrinking pass by pass): 0.7 gave 39 more right answers, 31 more right declines, 54 fewer
+ * wrong answers and 16 fewer answerable questions declined; with the two other sets of orders of
+ * learning, 39 and 82 more right answers, 47 and 36 more right declines, 42 and 29 fewer wrong,
+ * 44 and 89 fewer declined. 1.0 and 0.5 failed the rule with one set of orders each (3 more wrong
+ * answers; 7 more declined); 0.2 declined far more. With it, three or eight passes, a pull
+ * towards zero of 3e-4 or 3e-5, and leaving out 0.2 or 0.4 of the features all did worse.
+ */
+const weightRate = 0.7;
 const decay = 1e-4;
 /** A gradient this small changes nothing worth the time: skipping it makes training a third faster. */
 const negligible = 1e-3;
@@ -100,9 +115,9 @@ export const stepSize = 200;
 type Vector = { x: number[]; y: number };
 
 /**
- * Multinomial logistic regression over `features`, trained by stochastic gradient descent in a
- * fixed order per voter, so the same examples always give the same model. It pauses (yields)
- * every `stepSize` examples, so a caller can let other work run while it learns.
+ * Multinomial logistic regression over `features`, trained by stochastic gradient descent with
+ * AdaGrad steps in a fixed order per voter, so the same examples always give the same model. It
+ * pauses (yields) every `stepSize` examples, so a caller can let other work run while it learns.
  */
 export function* trainInSteps(examples: readonly LabelledExample[]): Generator<void, Classifier> {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -181,6 +196,8 @@ function* learn(
   const data = [...source];
   const model: Model = { weights: new Float64Array(featureCount * K), bias: new Float64Array(K) };
   const { weights, bias } = model;
+  // Each weight's squared gradients so far, which set its step (`weightRate`).
+  const squares = new Float64Array(featureCount * K);
   const z = new Float64Array(K);
   const random = randomFrom(seed);
   // Its own sequence, so that leaving features out does not change the order examples come in.
@@ -204,7 +221,10 @@ function* learn(
         for (const f of x) {
           const at = f * K + k;
           const w = weights[at] as number;
-          weights[at] = w - step * (g + decay * w);
+          const gradient = g + decay * w;
+          const sum = (squares[at] as number) + gradient * gradient;
+          squares[at] = sum;
+          weights[at] = w - (weightRate * gradient) / Math.sqrt(sum + 1e-8);
         }
       }
     }

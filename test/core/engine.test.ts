@@ -631,7 +631,7 @@ describe('the model that learns from labelled questions', () => {
       expect(opinion?.label).toBe('unknown');
       return { engine, p: opinion?.p ?? 0 };
     };
-    const half = unsure([2, 1, 0, 1]);
+    const half = unsure([3, 1, 0, 1]);
     expect(half.p).toBeGreaterThanOrEqual(0.5);
     expect(half.p).toBeLessThan(0.6);
     expect(outcome(half.engine.ask(question))).toBe('no-deadline');
@@ -721,6 +721,10 @@ describe('the model that learns from labelled questions', () => {
       'how should i ask you',
       'how can we ask you',
       'what do i ask you',
+      'how do we ask you things',
+      'how should i ask you stuff',
+      'what should i ask you',
+      'how do i talk to you',
     ];
     const engine = taught([...unknowns, ...asking.map((q) => ({ q, expect: 'help' }))]);
     expect(outcome(engine.ask(question))).toBe('help');

@@ -9,23 +9,23 @@ import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } fr
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // The abstention floors for the held-out sets were lowered a round ago, knowingly, because the
-  // held-out sets grew, not because the engine changed: the two sets added then (README, "Figures")
-  // were written from prompts that ask for a quarter of unanswerable questions and for strict
-  // labels, and the colleagues' set scored 79.2% abstention when measured. This round's floors are
-  // above what the engine without leaving features out while learning scored (dev 92.7% / 92.3% /
-  // 94.9%; test 96.9% / 96.1% / 97.8%), so that going back fails.
+  // This round's floors are above what the engine scored before each weight took its own step
+  // (AdaGrad) where it gained (dev 93.0% / 92.4% / 95.1%; test abstention 96.3%, in turn 96.0%,
+  // newly worded 95.1%), so that going back fails. The abstention floors for the held-out sets
+  // were lowered two rounds ago, knowingly, because the held-out sets grew: the two sets added
+  // then were written from prompts that ask for a quarter of unanswerable questions and for
+  // strict labels.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 93.0% / 92.4% / 95.1% on 22,494 questions.
-  dev: { accuracy: 0.928, abstention: 0.922, reach: 0.949 },
-  // The held-out sets, 7,400 questions: 97.2% / 96.3% / 97.9%. The first 5,400 score higher; the
+  // learn from it: 93.2% / 92.9% / 95.4% on 22,494 questions.
+  dev: { accuracy: 0.931, abstention: 0.926, reach: 0.952 },
+  // The held-out sets, 7,400 questions: 97.3% / 96.9% / 97.9%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.97, abstention: 0.96, reach: 0.977 },
+  test: { accuracy: 0.971, abstention: 0.965, reach: 0.977 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 97.5% / 96.0% / 98.1%.
-  inTurn: { accuracy: 0.973, abstention: 0.958, reach: 0.978 },
-  // Those of them worded unlike any labelled question, 5,416: 96.3% / 95.1% / 97.2%.
-  newlyWorded: { accuracy: 0.961, abstention: 0.949, reach: 0.97 },
+  // 97.5% / 96.5% / 98.0%.
+  inTurn: { accuracy: 0.973, abstention: 0.962, reach: 0.978 },
+  // Those of them worded unlike any labelled question, 5,416: 96.4% / 95.8% / 97.3%.
+  newlyWorded: { accuracy: 0.962, abstention: 0.955, reach: 0.97 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
