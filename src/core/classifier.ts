@@ -84,7 +84,10 @@ const negligible = 1e-3;
  * points of accuracy either way); three agree on what all of them learned, and are less sure
  * where they disagree. Chosen on the labelled questions, each part scored by models that did not
  * learn from it: three gained 1.0 points in-scope at the cost of 0.45 of abstention (with the
- * floors in engine.ts chosen with it); five gained nothing over three.
+ * floors in engine.ts chosen with it); five gained nothing over three. With each weight's own
+ * steps (`weightRate`), five gave 84 more right answers, 47 fewer wrong and 39 fewer declined
+ * over three sets of orders of learning, but one more answerable question declined with one of
+ * them, for two thirds more learning at every start and reload.
  */
 const voters = 3;
 
@@ -224,6 +227,7 @@ function* learn(
           const gradient = g + decay * w;
           const sum = (squares[at] as number) + gradient * gradient;
           squares[at] = sum;
+          // The small constant keeps the step finite should a weight's first gradient be 0.
           weights[at] = w - (weightRate * gradient) / Math.sqrt(sum + 1e-8);
         }
       }

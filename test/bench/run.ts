@@ -28,8 +28,12 @@ async function main(): Promise<void> {
     `nato-bot benchmarks — ${new Date().toISOString()}`,
     `machine: ${describeMachine()}`,
     `measured: ${describeSource()}`,
-    '',
   ];
+  /** The header, the tables a blank line apart, and the total time. */
+  const report = (...tables: string[]): void => {
+    const total = `total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`;
+    process.stdout.write(`${[...header, '', ...tables.flatMap((t) => [t, '']), total].join('\n')}\n`);
+  };
   if (process.argv.includes('--scaling')) {
     const speed = await benchEngineSpeed({
       sizes: [1, 10, 100, 1000],
@@ -37,8 +41,7 @@ async function main(): Promise<void> {
       deadline: started + scalingBudgetMs,
       log,
     });
-    const total = `total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`;
-    process.stdout.write(`${[...header, speedTables(speed), '', total].join('\n')}\n`);
+    report(speedTables(speed));
     return;
   }
   const deadline = started + budgetMs;
@@ -53,17 +56,7 @@ async function main(): Promise<void> {
     log,
   });
   const speed = { sizes: [...real.sizes, ...larger.sizes] };
-  const out = [
-    ...header,
-    speedTables(speed),
-    '',
-    httpTable(http),
-    '',
-    peersTable(peers),
-    '',
-    `total run time: ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  ];
-  process.stdout.write(`${out.join('\n')}\n`);
+  report(speedTables(speed), httpTable(http), peersTable(peers));
 }
 
 main().catch((error: unknown) => {
