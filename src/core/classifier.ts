@@ -87,7 +87,9 @@ const negligible = 1e-3;
  * floors in engine.ts chosen with it); five gained nothing over three. With each weight's own
  * steps (`weightRate`), five gave 84 more right answers, 47 fewer wrong and 39 fewer declined
  * over three sets of orders of learning, but one more answerable question declined with one of
- * them, for two thirds more learning at every start and reload.
+ * them, for two thirds more learning at every start and reload. Four, each leaving out its own
+ * share of features (0.225 to 0.375), gave per set of orders over six sets 10 more right
+ * answers, 9 fewer wrong and 4 fewer declined: less than the orders themselves move the counts.
  */
 const voters = 3;
 
