@@ -29,6 +29,14 @@ import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 export const botToken = 'xoxb-test-0000000000-abcdefabcdef';
 export const signingSecret = 'a'.repeat(32);
 
+/**
+ * How long a test waits for a knowledge reload to finish. A reload learns the model again from
+ * every labelled question, in steps between requests: a few seconds alone, but over 10 s on a
+ * 2-core machine while other test files start bots beside it. Tests wait for the reload's reply
+ * or log line, never for a time; this only bounds how long before one gives up.
+ */
+export const reloadPatienceMs = 45_000;
+
 /** OAuth credentials for tests (many-workspace mode). */
 export const oauthCredentials = {
   clientId: '1111111111.2222222222',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
-import { botToken, signingSecret } from '../helpers/bot.js';
+import { botToken, reloadPatienceMs, signingSecret } from '../helpers/bot.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { killAll, startBotProcess } from '../helpers/processes.js';
 import { commandReply, sendCommand } from '../helpers/slack-requests.js';
@@ -32,7 +32,7 @@ const added = `
       - quote: 'Dutch Prime Minister Mark Rutte, aged 57'
 `;
 
-describe('SIGHUP', () => {
+describe('SIGHUP', { timeout: 3 * reloadPatienceMs }, () => {
   it('reloads valid knowledge and refuses invalid knowledge, without a restart', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'nato-knowledge-')), 'knowledge');
     cpSync(defaultKnowledgeDir, dir, { recursive: true });
@@ -56,12 +56,9 @@ describe('SIGHUP', () => {
       });
       return String((await commandReply(res, () => fake.responsesTo(id), fake.waitFor)).text);
     };
-    // A reload learns the model again, in steps between requests: on a busy 2-core machine, with
-    // other test files starting bots beside it, that has taken over 10 s. This waits for the log
-    // line, not for a time.
     const logged = (pattern: RegExp) =>
       fake
-        .waitFor(() => bot.lines.some((l) => pattern.test(l)), 60_000)
+        .waitFor(() => bot.lines.some((l) => pattern.test(l)), reloadPatienceMs)
         .catch((e) => {
           throw new Error(`${String(e).slice(0, 100)}\nlog:\n${bot.lines.join('\n')}`);
         });
@@ -80,5 +77,5 @@ describe('SIGHUP', () => {
     await logged(/knowledge reloaded, \d+ facts \(1 new\)/);
     expect(await ask('who is the lighthouse keeper of the alliance')).toContain('lighthouse keeper');
     expect((await bot.signal('SIGTERM')).code).toBe(0);
-  }, 150_000);
+  });
 });

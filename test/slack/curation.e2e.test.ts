@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
 import { actionIds, callbackIds } from '../../src/slack/ids.js';
 import { commentInput } from '../../src/slack/render/feedback.js';
-import { type Bot, signingSecret, startBot, testClock } from '../helpers/bot.js';
+import { type Bot, reloadPatienceMs, signingSecret, startBot, testClock } from '../helpers/bot.js';
 import { fakeWorkspace } from '../helpers/fake-slack.js';
 import { blockActionsPayload, commandReply, sendAction, sendCommand } from '../helpers/slack-requests.js';
 
@@ -36,9 +36,8 @@ async function command(text: string, user: string = fakeWorkspace.userId): Promi
     response_url: bot.fake.responseUrl(id),
   });
   expect(res.status).toBe(200);
-  // A reload replies once the new model has learned from every labelled question: a few seconds
-  // on a busy machine, where every other reply takes milliseconds.
-  const patience = text === 'reload' ? 15_000 : undefined;
+  // A reload replies once the new model has learned; every other reply takes milliseconds.
+  const patience = text === 'reload' ? reloadPatienceMs : undefined;
   const reply = await commandReply(
     res,
     () => bot.fake.responsesTo(id),
@@ -190,7 +189,7 @@ describe('the curators’ report', () => {
   });
 });
 
-describe('knowledge reload', () => {
+describe('knowledge reload', { timeout: 2 * reloadPatienceMs }, () => {
   const file = () => join(knowledgeDir, 'nato-race.yml');
 
   it('goes live without a restart, and new facts show up as new in the next digest', async () => {
