@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startPatienceMs } from '../helpers/bot.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const run = (command: string, args: string[], input = '') =>
-  spawnSync(command, args, { cwd: root, input, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(command, args, { cwd: root, input, encoding: 'utf8', timeout: startPatienceMs });
 
 interface JsonAnswer {
   answered: boolean;
@@ -21,7 +22,7 @@ function parseLines(stdout: string): JsonAnswer[] {
     .map((l) => JSON.parse(l) as JsonAnswer);
 }
 
-describe('npm run ask', () => {
+describe('npm run ask', { timeout: startPatienceMs + 10_000 }, () => {
   it('prints exactly one JSON object with --json, nothing else on stdout', () => {
     const r = run('npm', ['run', 'ask', '--', '--json', 'who backs rutte']);
     expect(r.status).toBe(0);
@@ -59,7 +60,7 @@ describe('npm run ask', () => {
   });
 });
 
-describe('npm run chat', () => {
+describe('npm run chat', { timeout: startPatienceMs + 10_000 }, () => {
   it('answers what you would type in Slack, line by line', () => {
     const tsx = resolve(root, 'node_modules/.bin/tsx');
     const r = run(tsx, ['src/cli/chat.ts'], '/nato who-backs rutte\nwho is kallas?\nexit\n');

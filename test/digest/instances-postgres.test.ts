@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { botToken, signingSecret } from '../helpers/bot.js';
+import { botToken, signingSecret, startPatienceMs } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
 import { freshSchema, skipPostgres, type TestSchema } from '../helpers/postgres.js';
 import { type BotProcess, killAll, startBotProcess, subscribeDueNow } from '../helpers/processes.js';
@@ -34,7 +34,7 @@ describe.skipIf(skipPostgres)('three instances on one PostgreSQL database', () =
       }),
     );
     await Promise.all(bots.map((b) => b.port));
-  }, 30_000);
+  }, startPatienceMs + 10_000);
 
   afterAll(async () => {
     killAll();

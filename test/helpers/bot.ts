@@ -37,6 +37,15 @@ export const signingSecret = 'a'.repeat(32);
  */
 export const reloadPatienceMs = 45_000;
 
+/**
+ * How long a test waits for a bot process to start: to listen, or to answer from the command line.
+ * A bot learns its model before it listens: a few seconds alone, but over 15 s on a 2-core machine
+ * while other test files start bots and learn beside it. Tests wait for the start-up log line or
+ * the answer, never for a time; this only bounds how long before one gives up. Waits that follow
+ * start-up keep their own, shorter bounds.
+ */
+export const startPatienceMs = 60_000;
+
 /** OAuth credentials for tests (many-workspace mode). */
 export const oauthCredentials = {
   clientId: '1111111111.2222222222',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DatabaseTarget, openDatabase } from '../../src/store/database.js';
 import { digestStore } from '../../src/store/digest-store.js';
+import { startPatienceMs } from './bot.js';
 import { fakeWorkspace } from './fake-slack.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -16,7 +17,10 @@ export interface BotProcess {
   child: ChildProcess;
   /** stdout and stderr lines, in order. */
   lines: string[];
-  /** The HTTP port, from the start-up log line. */
+  /**
+   * The HTTP port, from the start-up log line (logged at LOG_LEVEL info or lower). Rejects if the
+   * bot exits first or takes longer than `startPatienceMs`.
+   */
   port: Promise<number>;
   /** Sends `signal`; resolves with the exit code and how long the exit took. */
   signal(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
@@ -35,10 +39,19 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   const lines: string[] = [];
   let onPort: (port: number) => void = () => undefined;
   const port = new Promise<number>((resolvePort, reject) => {
-    onPort = resolvePort;
-    child.once('exit', (code) =>
-      reject(new Error(`bot exited (${code}) before listening:\n${lines.join('\n')}`)),
+    const timer = setTimeout(
+      () => reject(new Error(`bot not listening after ${startPatienceMs} ms:\n${lines.join('\n')}`)),
+      startPatienceMs,
     );
+    timer.unref();
+    onPort = (n) => {
+      clearTimeout(timer);
+      resolvePort(n);
+    };
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited (${code}) before listening:\n${lines.join('\n')}`));
+    });
   });
   port.catch(() => undefined);
   for (const stream of [child.stdout, child.stderr]) {

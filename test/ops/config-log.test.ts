@@ -6,7 +6,7 @@ import { readiness } from '../../src/health.js';
 import { jsonLog, redactor } from '../../src/log.js';
 import { openDatabase, pingDatabase } from '../../src/store/database.js';
 import { parseEncryptionKey, tokenCipher } from '../../src/store/token-cipher.js';
-import { botToken, signingSecret, tempDbPath } from '../helpers/bot.js';
+import { botToken, signingSecret, startPatienceMs, tempDbPath } from '../helpers/bot.js';
 
 const oauthEnv = {
   SLACK_CLIENT_ID: '1111111111.2222222222',
@@ -167,7 +167,7 @@ describe('readiness', () => {
   });
 });
 
-describe('start-up on PostgreSQL', () => {
+describe('start-up on PostgreSQL', { timeout: startPatienceMs + 10_000 }, () => {
   it('exits 1 with a readable reason when the server is unreachable, without the password', () => {
     const r = spawnSync(
       resolve(import.meta.dirname, '../../node_modules/.bin/tsx'),
@@ -181,7 +181,7 @@ describe('start-up on PostgreSQL', () => {
           DATABASE_URL: 'postgres://bot:hunter2pass@127.0.0.1:1/nato',
         },
         encoding: 'utf8',
-        timeout: 20_000,
+        timeout: startPatienceMs,
       },
     );
     expect(r.status).toBe(1);

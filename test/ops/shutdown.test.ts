@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
 import { digestStore } from '../../src/store/digest-store.js';
-import { botToken, signingSecret } from '../helpers/bot.js';
+import { botToken, signingSecret, startPatienceMs } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
 import { killAll, startBotProcess, subscribeDueNow } from '../helpers/processes.js';
 import { mentionEvent, sendEvent } from '../helpers/slack-requests.js';
@@ -42,7 +42,7 @@ const get = async (port: number, path: string) => {
   return { status: res.status, body: (await res.json()) as { ok: boolean; checks?: Record<string, string> } };
 };
 
-describe('health and shutdown', () => {
+describe('health and shutdown', { timeout: startPatienceMs + 30_000 }, () => {
   it('finishes the digest post in flight on SIGTERM, records it, and exits 0', async () => {
     const dbPath = tempDb();
     const today = await subscribeDueNow({ kind: 'sqlite', path: dbPath }, [fakeWorkspace.channelId]);
@@ -72,7 +72,7 @@ describe('health and shutdown', () => {
     const log = bot.lines.join('\n');
     expect(log).toMatch(/"msg":"SIGTERM: shutting down/);
     expect(log).toMatch(/"msg":"shutdown complete in \d+ ms"/);
-  }, 30_000);
+  });
 
   it('is ready once a tick finished, and on SIGINT answers the event in flight before exiting', async () => {
     const bot = startBotProcess(env(tempDb()));
@@ -98,5 +98,5 @@ describe('health and shutdown', () => {
     expect(ms).toBeLessThan(10_000);
     expect(bot.lines.join('\n')).toMatch(/"msg":"shutdown complete/);
     expect(bot.lines.join('\n')).not.toMatch(/listener failed/);
-  }, 30_000);
+  });
 });
