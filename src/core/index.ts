@@ -200,9 +200,10 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
         const tail = ws.slice(i + 1, i + len);
         const found = exactPhrases.get([head, ...tail].join(' '));
         if (found) return found;
-        // A possessive typed without its apostrophe on the last word ("stoltenbergs").
+        // A possessive typed without its apostrophe on the last word ("stoltenbergs"), unless the
+        // word is a name of its own: "the norwegians" are Norway, not "the norwegian" Stoltenberg.
         const last = tail.at(-1);
-        if (last && last.length >= 5 && last.endsWith('s')) {
+        if (last && last.length >= 5 && last.endsWith('s') && !exactPhrases.has(last)) {
           const bare = exactPhrases.get([head, ...tail.slice(0, -1), last.slice(0, -1)].join(' '));
           if (bare) return bare;
         }

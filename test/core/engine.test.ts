@@ -196,6 +196,27 @@ describe('abstention', () => {
     expect(outcome(result)).toBe('rutte-backers');
     expect(result.text).toMatch(/^The article doesn’t say whether Poland backs Mark Rutte\./);
   });
+
+  it.each([
+    ['do the norwegians back rutte?', 'Norway'],
+    ['are norwegians behind rutte', 'Norway'],
+    ['do the icelanders back rutte?', 'Iceland'],
+    ['do the montenegrins back rutte?', 'Montenegro'],
+    ['is the luxembourgish government backing rutte?', 'Luxembourg'],
+  ])('hears %j as asking about %s', (question, country) => {
+    const result = engine.ask(question);
+    expect(outcome(result)).toBe('rutte-backers');
+    expect(result.text).toMatch(
+      new RegExp(`^The article doesn’t say whether ${country} backs Mark Rutte\\.`),
+    );
+  });
+
+  it('hears "the norwegian" as Stoltenberg, and "the norwegians" as his country', () => {
+    expect(outcome(engine.ask('when is the norwegian leaving?'))).toBe('stoltenberg-departure');
+    const [plural] = engine.index.analyze('the norwegians').mentions;
+    expect(plural?.entityId).toBe('norway');
+    expect(engine.index.analyze('stoltenbergs term').mentions[0]?.entityId).toBe('stoltenberg');
+  });
 });
 
 describe('input edge cases', () => {
