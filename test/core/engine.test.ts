@@ -200,6 +200,7 @@ describe('abstention', () => {
   it.each([
     ['do the norwegians back rutte?', 'Norway'],
     ['are norwegians behind rutte', 'Norway'],
+    ['does the norwegian government back rutte?', 'Norway'],
     ['do the icelanders back rutte?', 'Iceland'],
     ['do the montenegrins back rutte?', 'Montenegro'],
     ['is the luxembourgish government backing rutte?', 'Luxembourg'],
