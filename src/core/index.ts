@@ -192,19 +192,24 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
       aliasWords.set(first, ids);
     }
   };
+  /**
+   * A word read as a possessive typed without its apostrophe ("stoltenbergs"), without its "s";
+   * undefined for a short word, or one that is a name of its own: "the norwegians" are Norway,
+   * not "the norwegian" Stoltenberg.
+   */
+  const withoutPossessive = (w: string): string | undefined =>
+    w.length >= 5 && w.endsWith('s') && !exactPhrases.has(w) ? w.slice(0, -1) : undefined;
   const exactAt = (ws: string[], i: number): { words: string[]; entityId: string } | undefined => {
     const first = ws[i] as string;
-    const candidates = [first, ...(first.length >= 5 && first.endsWith('s') ? [first.slice(0, -1)] : [])];
-    for (const head of candidates) {
+    const bareFirst = withoutPossessive(first);
+    for (const head of bareFirst ? [first, bareFirst] : [first]) {
       for (let len = Math.min(longest.get(head) ?? 0, ws.length - i); len >= 1; len--) {
         const tail = ws.slice(i + 1, i + len);
         const found = exactPhrases.get([head, ...tail].join(' '));
         if (found) return found;
-        // A possessive typed without its apostrophe on the last word ("stoltenbergs"), unless the
-        // word is a name of its own: "the norwegians" are Norway, not "the norwegian" Stoltenberg.
-        const last = tail.at(-1);
-        if (last && last.length >= 5 && last.endsWith('s') && !exactPhrases.has(last)) {
-          const bare = exactPhrases.get([head, ...tail.slice(0, -1), last.slice(0, -1)].join(' '));
+        const bareLast = withoutPossessive(tail.at(-1) ?? '');
+        if (bareLast) {
+          const bare = exactPhrases.get([head, ...tail.slice(0, -1), bareLast].join(' '));
           if (bare) return bare;
         }
       }
@@ -308,7 +313,7 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     // A name may carry a possessive typed without its apostrophe ("stoltenbergs term").
     const close = (a: string | undefined, b: string): boolean =>
       a === b ||
-      (a !== undefined && a.length >= 5 && a === `${b}s`) ||
+      (a !== undefined && withoutPossessive(a) === b) ||
       (fuzzy &&
         a !== undefined &&
         ((a.length >= 4 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
