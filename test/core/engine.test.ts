@@ -627,14 +627,14 @@ describe('the model that learns from labelled questions', () => {
     const rulesOnly = createEngine({ ...knowledge, labelled: [] });
     // The rules answer the first with another fact: the model's pick wins, theirs is one click away.
     expect(outcome(rulesOnly.ask('is there a deadline'))).toBe('no-deadline');
-    const overruled = unsure('is there a deadline', [0, 1, 2, 2, 2], 'spain-backs-rutte').ask(
+    const overruled = unsure('is there a deadline', [0, 1, 2, 1, 1], 'spain-backs-rutte').ask(
       'is there a deadline',
     );
     expect(outcome(overruled)).toBe('spain-backs-rutte');
     expect(outcome(rulesOnly.ask(overruled.suggestions[0]?.query ?? ''))).toBe('no-deadline');
     // The rules find nothing in the second: that sure is not enough to answer it.
     expect(outcome(rulesOnly.ask('zorp'))).toBe('unknown:off-topic');
-    expect(outcome(unsure('zorp', [3, 1, 1, 1], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
+    expect(outcome(unsure('zorp', [4, 1, 1, 2], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
   });
 
   it('declines what the rules answered only when at least 60% sure it should', () => {
@@ -653,11 +653,11 @@ describe('the model that learns from labelled questions', () => {
       expect(opinion?.label).toBe('unknown');
       return { engine, p: opinion?.p ?? 0 };
     };
-    const half = unsure([3, 1, 0, 1]);
+    const half = unsure([3, 1, 1, 1]);
     expect(half.p).toBeGreaterThanOrEqual(0.5);
     expect(half.p).toBeLessThan(0.6);
     expect(outcome(half.engine.ask(question))).toBe('no-deadline');
-    const surer = unsure([2, 0, 0, 1]);
+    const surer = unsure([4, 1, 1, 1]);
     expect(surer.p).toBeGreaterThanOrEqual(0.6);
     expect(surer.p).toBeLessThan(0.7);
     expect(outcome(surer.engine.ask(question))).toBe('unknown:off-topic');

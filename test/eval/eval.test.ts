@@ -9,23 +9,23 @@ import { loadTestSet, newlyWorded, score, scoreInTurn, scoreLabelledHeldOut } fr
  * abstention fails CI. Raise them when the figures improve; never lower them to make a change pass.
  */
 const floors = {
-  // This round's floors are above what the engine scored before each weight took its own step
-  // (AdaGrad) where it gained (dev 93.0% / 92.4% / 95.1%; test abstention 96.3%, in turn 96.0%,
-  // newly worded 95.1%), so that going back fails. The abstention floors for the held-out sets
-  // were lowered two rounds ago, knowingly, because the held-out sets grew: the two sets added
-  // then were written from prompts that ask for a quarter of unanswerable questions and for
-  // strict labels.
+  // This round's floors are above what the engine scored before the voters' weights were
+  // averaged and five voters learned (2026-11-30; dev 93.2% / 92.9% / 95.4%; test 97.3% / 96.9% /
+  // 97.9%, in turn 97.5% / 96.5% / 98.0%, newly worded 96.4% / 95.8% / 97.3%), so that going back
+  // fails. The abstention floors for the held-out sets were lowered in an earlier round,
+  // knowingly, because the held-out sets grew: the two sets added then were written from prompts
+  // that ask for a quarter of unanswerable questions and for strict labels.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 93.2% / 92.9% / 95.4% on 22,494 questions.
-  dev: { accuracy: 0.931, abstention: 0.926, reach: 0.952 },
-  // The held-out sets, 7,400 questions: 97.3% / 96.9% / 97.9%. The first 5,400 score higher; the
+  // learn from it: 93.5% / 93.3% / 95.6% on 22,494 questions.
+  dev: { accuracy: 0.934, abstention: 0.93, reach: 0.955 },
+  // The held-out sets, 7,400 questions: 97.5% / 97.0% / 98.1%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.971, abstention: 0.965, reach: 0.977 },
+  test: { accuracy: 0.974, abstention: 0.969, reach: 0.98 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
-  // 97.5% / 96.5% / 98.0%.
-  inTurn: { accuracy: 0.973, abstention: 0.962, reach: 0.978 },
-  // Those of them worded unlike any labelled question, 5,416: 96.4% / 95.8% / 97.3%.
-  newlyWorded: { accuracy: 0.962, abstention: 0.955, reach: 0.97 },
+  // 97.6% / 96.6% / 98.2%.
+  inTurn: { accuracy: 0.976, abstention: 0.966, reach: 0.981 },
+  // Those of them worded unlike any labelled question, 5,416: 96.7% / 96.1% / 97.4%.
+  newlyWorded: { accuracy: 0.966, abstention: 0.959, reach: 0.974 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
