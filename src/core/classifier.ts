@@ -89,10 +89,10 @@ const negligible = 1e-3;
  * fewer wrong answers and 11 fewer declined (in turn, 22 and 7), and passed the rule with two
  * other sets of orders too (49 fewer wrong and 16 fewer declined over the three, in turn 50 and
  * 9). Five averaged so gave, over the three sets, 70 fewer wrong answers and 65 fewer declined
- * than three (in turn 74 and 63), with 100 more right answers, for two thirds more learning; eight
- * and twelve gave no more right answers than five with the first set, and five with three passes each (the learning
- * of three with five) passed the rule with two of the three sets. Answering adds up one model's
- * scores, whatever the number of voters.
+ * than three (in turn 74 and 63), with 100 more right answers, for two thirds more learning;
+ * eight and twelve gave no more right answers than five with the first set, and five of three
+ * passes each (the learning of three of five) passed the rule with two of the three sets only.
+ * Answering adds up one model's scores, whatever the number of voters.
  */
 const voters = 5;
 
