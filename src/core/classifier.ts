@@ -148,8 +148,11 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
   // The voters' weights and biases, averaged, in single precision: one model answers.
   const weights = new Float32Array(F * K);
   const bias = new Float64Array(K);
+  // One voter learns at a time, in the same arrays: start-up's peak memory holds one voter's, not five.
+  const model: Model = { weights: new Float64Array(F * K), bias: new Float64Array(K) };
+  const squares = new Float64Array(F * K);
   for (let v = 0; v < voters; v++) {
-    const model = yield* learn(data, F, K, 7 + 1000 * v);
+    yield* learn(data, model, squares, 7 + 1000 * v);
     for (let i = 0; i < weights.length; i++)
       weights[i] = (weights[i] as number) + (model.weights[i] as number) / voters;
     for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) + (model.bias[k] as number) / voters;
@@ -189,18 +192,23 @@ function probabilities(model: Model, x: readonly number[], out: Float64Array): v
   softmaxInPlace(out);
 }
 
-/** Learns one model, meeting the examples in an order shuffled from `seed` each pass. */
+/**
+ * Learns one model into `model`, from zero, meeting the examples in an order shuffled from `seed`
+ * each pass. `squares` holds each weight's squared gradients so far, which set its step
+ * (`weightRate`).
+ */
 function* learn(
   source: readonly Vector[],
-  featureCount: number,
-  K: number,
+  model: Model,
+  squares: Float64Array,
   seed: number,
-): Generator<void, Model> {
+): Generator<void> {
   const data = [...source];
-  const model: Model = { weights: new Float64Array(featureCount * K), bias: new Float64Array(K) };
   const { weights, bias } = model;
-  // Each weight's squared gradients so far, which set its step (`weightRate`).
-  const squares = new Float64Array(featureCount * K);
+  const K = bias.length;
+  weights.fill(0);
+  bias.fill(0);
+  squares.fill(0);
   const z = new Float64Array(K);
   const random = randomFrom(seed);
   // Its own sequence, so that leaving features out does not change the order examples come in.
@@ -234,7 +242,6 @@ function* learn(
     }
   }
   for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) * (1 - dropout);
-  return model;
 }
 
 /** A deterministic sequence of numbers in [0, 1) from `seed` (a linear congruential generator). */
