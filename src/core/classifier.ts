@@ -124,9 +124,9 @@ type Vector = { x: number[]; y: number };
 
 /**
  * Multinomial logistic regression over `features`, trained by stochastic gradient descent with
- * AdaGrad steps in a fixed order per voter, the voters' weights then averaged, so the same examples
- * always give the same model. It
- * pauses (yields) every `stepSize` examples, so a caller can let other work run while it learns.
+ * AdaGrad steps in a fixed order per voter, the voters' weights then averaged, so the same
+ * examples always give the same model. It pauses (yields) every `stepSize` examples, so a caller
+ * can let other work run while it learns.
  */
 export function* trainInSteps(examples: readonly LabelledExample[]): Generator<void, Classifier> {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -151,10 +151,12 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
   // One voter learns at a time, in the same arrays: start-up's peak memory holds one voter's, not five.
   const model: Model = { weights: new Float64Array(F * K), bias: new Float64Array(K) };
   const squares = new Float64Array(F * K);
+  // Each voter's weights, scaled by the share of features it saw (`dropout`), count equally.
+  const share = (1 - dropout) / voters;
   for (let v = 0; v < voters; v++) {
     yield* learn(data, model, squares, 7 + 1000 * v);
     for (let i = 0; i < weights.length; i++)
-      weights[i] = (weights[i] as number) + (model.weights[i] as number) / voters;
+      weights[i] = (weights[i] as number) + (model.weights[i] as number) * share;
     for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) + (model.bias[k] as number) / voters;
   }
   return {
@@ -194,8 +196,8 @@ function probabilities(model: Model, x: readonly number[], out: Float64Array): v
 
 /**
  * Learns one model into `model`, from zero, meeting the examples in an order shuffled from `seed`
- * each pass. `squares` holds each weight's squared gradients so far, which set its step
- * (`weightRate`).
+ * each pass, its weights not yet scaled for the features it was not shown. `squares` holds each
+ * weight's squared gradients so far, which set its step (`weightRate`).
  */
 function* learn(
   source: readonly Vector[],
@@ -241,7 +243,6 @@ function* learn(
       }
     }
   }
-  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) * (1 - dropout);
 }
 
 /** A deterministic sequence of numbers in [0, 1) from `seed` (a linear congruential generator). */
