@@ -568,8 +568,35 @@ function quotesOnTheCandidate(index: KnowledgeIndex, a: Analysis, factId: string
 function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[] {
   const terms = index.factTerms.get(fact.id);
   if (!terms) return [];
-  return a.terms.filter((t) => (t.startsWith('@') || timeShiftTerms.has(t)) && !terms.has(t));
+  const times = timesAsked(a.words);
+  return a.terms.filter((t) => (t.startsWith('@') || times.has(t)) && !terms.has(t));
 }
+
+/**
+ * The time-shift terms a question uses of the story, not of the asker: "hebestreit first name",
+ * "ok last one: how do I ask you things?" and "before I start: who is Kallas?" move no answer in
+ * time. On the labelled questions, each part scored by an engine that did not learn from it: 5
+ * more right answers, 1 fewer right decline, 1 fewer wrong answer and 3 fewer declined, alone and
+ * in turn.
+ */
+function timesAsked(ws: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  ws.forEach((w, i) => {
+    const t = termOf(w);
+    if (!timeShiftTerms.has(t)) return;
+    const next = ws[i + 1] ?? '';
+    if ((w === 'first' || w === 'last') && (next === 'name' || next === 'names')) return;
+    // "The last one to hold the job" is the story's.
+    if (w === 'last' && ws[i - 1] !== 'the' && signOff.has(next)) return;
+    if (w === 'before' && askerWords.has(next)) return;
+    out.add(t);
+  });
+  return out;
+}
+/** "Last one", "one last thing": the asker's last question, not the story's last anything. */
+const signOff: ReadonlySet<string> = new Set(['one', 'thing', 'question', 'q']);
+/** "Before I go", "before our call": the asker's own time. */
+const askerWords: ReadonlySet<string> = new Set(['i', 'we', 'my', 'our', 'us']);
 
 const whoIsNamed = /^[Ww]ho(?: is|'s|’s| exactly is) (?:[A-Z][\w’'-]*\s*){1,3}(?:\?|,|and\b|$)/;
 

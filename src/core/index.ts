@@ -140,6 +140,20 @@ const succeedWords = new Set([
   'follow',
   'follows',
 ]);
+/** Words before the leading candidate's name that make it the measure of another candidate. */
+const measureWords = new Set(['besides', 'except', 'excluding']);
+const measurePhrases = new Set([
+  'other than',
+  'apart from',
+  'aside from',
+  'instead of',
+  'alternative to',
+  'alternatives to',
+  'rival to',
+  'rivals to',
+  'challenger to',
+  'challengers to',
+]);
 /** Of words some of which are in use, the one used least: `uses` counts where. */
 export function rarestOf(ws: readonly string[], uses: (w: string) => number): string | undefined {
   let best: string | undefined;
@@ -167,6 +181,12 @@ const questionWords = new Set(['who', 'what', 'where', 'why', 'how', 'which', 'w
  * every few milliseconds while the model learns; `createEngine` runs it to the end at once.
  */
 export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, KnowledgeIndex> {
+  const backingCount = new Map<string, number>();
+  for (const f of knowledge.facts) {
+    if (f.backing) backingCount.set(f.backing.candidate, (backingCount.get(f.backing.candidate) ?? 0) + 1);
+  }
+  // The candidate most facts say someone backs: the one the race is measured against.
+  const leadingId = [...backingCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   // Aliases by their first word, longest first, so "dutch prime minister" wins over "dutch".
   const phrases = new Map<string, { words: string[]; entityId: string }[]>();
   // The same aliases keyed by the whole phrase (first alias wins), and the longest alias per
@@ -433,11 +453,17 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
         knownClauses.add(clauseOf[i] as number);
     });
     // "Stoltenberg's successor", "who will replace Stoltenberg": the name stands for the race
-    // for his post, which every fact is about, not for the man himself.
+    // for his post, which every fact is about, not for the man himself. So does the leading
+    // candidate as the measure of another ("is Kallas a real challenger to Rutte?", "who else
+    // besides Rutte?"): the question is about the other. On the labelled questions, each part
+    // scored by an engine that did not learn from it, 3 more right answers and 3 fewer wrong.
     const namesTheRace = (m: Mention): boolean =>
       successorWords.has(ws[m.end] ?? '') ||
       (ws[m.end] === 's' && successorWords.has(ws[m.end + 1] ?? '')) ||
-      succeedWords.has(ws[m.start - 1] ?? '');
+      succeedWords.has(ws[m.start - 1] ?? '') ||
+      (m.entityId === leadingId &&
+        (measureWords.has(ws[m.start - 1] ?? '') ||
+          measurePhrases.has(ws.slice(Math.max(0, m.start - 2), m.start).join(' '))));
     const terms: string[] = [];
     const foreign: string[] = [];
     const push = (t: string): void => {
@@ -639,12 +665,6 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
   const soleSpeakers = new Set([...statements].filter(([, n]) => n === 1).map(([s]) => s));
 
   const numbered = new Set(knowledge.facts.filter((f) => statesCount(f.answer)).map((f) => f.id));
-
-  const backingCount = new Map<string, number>();
-  for (const f of knowledge.facts) {
-    if (f.backing) backingCount.set(f.backing.candidate, (backingCount.get(f.backing.candidate) ?? 0) + 1);
-  }
-  const leadingId = [...backingCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
   // Names as people type them after who-is / who-backs, for fuzzy lookup by fuse.js when the
   // name is neither an alias nor one typo away from one ("who-is mark", "who-is steffen h").
