@@ -704,6 +704,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // "What did Rutte say about the Dutch election?", "how has Russia reacted?": asks for someone's
   // words or view, which only a fact giving them answers.
   const speaker = speakerAsked(index, a);
+  const times = timesAsked(a.words);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !counts(c.fact)) return false;
     if (asksLength && !index.numbered.has(c.fact.id)) return false;
@@ -726,7 +727,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
       c === best &&
       c.score >= clearWinnerScore &&
       (runnerUp === undefined || c.score - runnerUp.score >= clearWinnerMargin) &&
-      !unaccounted.some((t) => timeShiftTerms.has(t));
+      !unaccounted.some((t) => times.has(t));
     // A short question has no room for chatter; a long one may leave one in two of its known words
     // unaccounted for, since much of it is why and how the asker asks.
     const allowed = (long ? Math.max(1, Math.floor(known.length / 2)) : 0) + (clearWinner ? 1 : 0);
