@@ -743,6 +743,106 @@ describe('the model that learns from labelled questions', () => {
       // Named otherwise, he is part of what is asked, which Kallas's profile does not answer.
       expect(picked('is kallas running against rutte?')).not.toBe('kallas-profile');
     });
+
+    it('reads "the last part" of the article as a place in it, not a time', () => {
+      expect(picked('what does the last part say about kallas?')).toBe('kallas-profile');
+    });
+  });
+
+  describe('the outgoing chief’s post, his successor and the next secretary general', () => {
+    const sure = taught([
+      ...unknowns,
+      ...kirbySaid,
+      ...askedAs(
+        'rutte-consolidating',
+        'how has rutte been consolidating his position',
+        'what has rutte been doing to win',
+        'is rutte building support',
+        'how is rutte gathering backing',
+        'has rutte been working on it',
+      ),
+      ...askedAs('biden-profile', 'who is biden', 'who is joe biden', 'what is biden’s role', 'biden?'),
+    ]);
+    const picked = (question: string, label: string): string => {
+      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
+      return outcome(sure.ask(question));
+    };
+
+    it('reads them as the race, not as subjects the answer must be about', () => {
+      for (const question of [
+        "has rutte been working towards stoltenberg's job?",
+        "what has rutte been doing to get stoltenberg's post?",
+        'has rutte been building support as a successor to stoltenberg?',
+        'is rutte building support to succeed the current secretary general?',
+      ]) {
+        expect(picked(question, 'rutte-consolidating'), question).toBe('rutte-consolidating');
+      }
+      expect(picked("who is biden, in a piece on nato's next secretary general?", 'biden-profile')).toBe(
+        'biden-profile',
+      );
+      // Stoltenberg named otherwise is part of what is asked.
+      expect(picked('has rutte been building support with stoltenberg?', 'rutte-consolidating')).not.toBe(
+        'rutte-consolidating',
+      );
+    });
+  });
+
+  describe('when and where a fact happened, as the article tells it', () => {
+    const sure = taught([
+      ...unknowns,
+      ...kirbySaid,
+      ...askedAs(
+        'leaders-summit',
+        'when is the summit',
+        'where is the summit',
+        'what is the nato summit',
+        'which event is the summit',
+        'summit date',
+      ),
+      ...askedAs(
+        'munich-conference',
+        'what happened at munich',
+        'was rutte at munich',
+        'the munich conference',
+        'what was the munich conference',
+        'did rutte attend the conference',
+      ),
+    ]);
+    const picked = (question: string, label: string): string => {
+      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
+      return outcome(sure.ask(question));
+    };
+
+    it('lets a time word that agrees with a dated fact stand, and keeps one that does not', () => {
+      // The summit is after the article's date, Munich before it.
+      expect(picked('when is the upcoming summit?', 'leaders-summit')).toBe('leaders-summit');
+      expect(picked('what happened at munich last week?', 'munich-conference')).toBe('munich-conference');
+      expect(picked('when was the previous summit?', 'leaders-summit')).not.toBe('leaders-summit');
+      expect(picked('what happens at munich in the future?', 'munich-conference')).not.toBe(
+        'munich-conference',
+      );
+    });
+
+    it('takes the country an event was held in as the event’s', () => {
+      expect(picked('was rutte at the conference in germany?', 'munich-conference')).toBe(
+        'munich-conference',
+      );
+      expect(picked('when is the summit in the us?', 'leaders-summit')).toBe('leaders-summit');
+      expect(picked('was rutte at the conference in france?', 'munich-conference')).not.toBe(
+        'munich-conference',
+      );
+    });
+
+    it('lets the timeline answer any time', () => {
+      const timeline = taught([
+        ...unknowns,
+        ...kirbySaid,
+        ...askedAs('timeline', 'timeline', 'key dates', 'what are the dates', 'dates in order'),
+      ]);
+      const question = 'past and upcoming dates in order?';
+      expect(timeline.index.classifier?.classify(timeline.index.analyze(question)).label).toBe('timeline');
+      expect(outcome(timeline.ask(question))).toBe('timeline');
+    });
   });
 
   it('answers about the alliance as a whole when the question names a member the article says nothing of', () => {
@@ -836,11 +936,12 @@ describe('the model that learns from labelled questions', () => {
     // A time no one asks a fact about still moves the question off it.
     expect(outcome(engine.ask('when’s the next Dutch general election?'))).toMatch(/^unknown/);
     expect(outcome(engine.ask('what did Kirby say about Stoltenberg?'))).toMatch(/^unknown/);
-    // A name a few of a fact's questions mention in passing ("…to succeed Stoltenberg") is not
-    // what the fact is about.
-    const us = engine.index.askedWith.get('us-backs-rutte');
-    expect(us?.terms.get('@stoltenberg') ?? 0).toBeGreaterThan(0);
-    expect(us?.terms.get('@stoltenberg') ?? 0).toBeLessThan((us?.questions ?? 0) / 100);
+    // A name a few of a fact's questions mention in passing is not what the fact is about.
+    // ("…to succeed Stoltenberg" and "Stoltenberg's job" name the race, not the man.)
+    const backers = engine.index.askedWith.get('rutte-backers');
+    expect(backers?.terms.get('@stoltenberg') ?? 0).toBeGreaterThan(0);
+    expect(backers?.terms.get('@stoltenberg') ?? 0).toBeLessThan((backers?.questions ?? 0) / 100);
+    expect(outcome(engine.ask('which countries back stoltenberg?'))).toMatch(/^unknown/);
     expect(outcome(engine.ask('did the united states comment on stoltenberg?'))).toMatch(/^unknown/);
     expect(outcome(engine.ask('what does the us think of stoltenberg?'))).toMatch(/^unknown/);
   });

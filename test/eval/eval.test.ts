@@ -16,8 +16,9 @@ const floors = {
   // knowingly, because the held-out sets grew: the two sets added then were written from prompts
   // that ask for a quarter of unanswerable questions and for strict labels.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 93.5% / 93.3% / 95.6% on 22,494 questions.
-  dev: { accuracy: 0.934, abstention: 0.93, reach: 0.955 },
+  // learn from it: 93.7% / 93.3% / 95.6% on 22,494 questions (93.6% before the outgoing chief's
+  // post, a dated fact's time and an event's country counted as the fact's, 2026-11-30).
+  dev: { accuracy: 0.936, abstention: 0.93, reach: 0.955 },
   // The held-out sets, 7,400 questions: 97.5% / 97.0% / 98.1%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
   test: { accuracy: 0.974, abstention: 0.969, reach: 0.98 },
@@ -25,6 +26,11 @@ const floors = {
   // 97.6% / 96.6% / 98.2%.
   inTurn: { accuracy: 0.976, abstention: 0.966, reach: 0.981 },
   // Those of them worded unlike any labelled question, 5,416: 96.7% / 96.1% / 97.4%.
+  // These held-out floors sit at the top of what the model's order of learning alone moves them
+  // by: the same engine learning in nine other orders scored 3,871 to 3,890 of these 4,023 in-scope
+  // questions right (3,890 as shipped), and 5,391 to 5,411 of the whole test half's 5,551 (5,413).
+  // A change that makes the model learn anew (another order, or a change to what it reads) is
+  // therefore likely to fall under them by chance alone; see test/eval/HISTORY.md.
   newlyWorded: { accuracy: 0.966, abstention: 0.959, reach: 0.974 },
 } as const;
 
