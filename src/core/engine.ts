@@ -7,6 +7,7 @@ import {
   domainTerms,
   isStopWord,
   type KnowledgeIndex,
+  type Mention,
   rarestOf,
   termOf,
 } from './index.js';
@@ -572,9 +573,44 @@ function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[
   const times = timesAsked(a.words);
   const when = timesOf(index, fact);
   const where = placesOf(index, fact);
+  const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : noTimes;
+  const other = alternatives(a);
   return a.terms.filter(
-    (t) => ((t.startsWith('@') && !where.has(t)) || (times.has(t) && !when.has(t))) && !terms.has(t),
+    (t) =>
+      ((t.startsWith('@') && !where.has(t) && !anyCandidate.has(t) && !terms.has(other.get(t) ?? '')) ||
+        (times.has(t) && !when.has(t))) &&
+      !terms.has(t),
   );
+}
+
+/**
+ * Everyone the article names as in the race: how the choice is made applies to each of them ("is
+ * there a deadline for Iohannis to enter?"). With names offered as alternatives, below, on the
+ * labelled questions (2026-11-30): 7 more right answers and 7 fewer declined, alone and in turn.
+ */
+function candidatesOf(index: KnowledgeIndex): ReadonlySet<string> {
+  return new Set(
+    index.knowledge.facts
+      .filter((f) => f.kind === 'candidates')
+      .flatMap((f) => f.subjects.map((s) => `@${s}`)),
+  );
+}
+
+/**
+ * Names offered as alternatives, each to the other: "Kirby or Biden?", "is Hebestreit German or
+ * Dutch?". A fact about one of them answers which.
+ */
+function alternatives(a: Analysis): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const ms = [...a.mentions].sort((x, y) => x.start - y.start);
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const [x, y] = [ms[i] as Mention, ms[i + 1] as Mention];
+    const between = a.words.slice(x.end, y.start).join(' ');
+    if (between !== 'or' && between !== 'or the') continue;
+    out.set(`@${x.entityId}`, `@${y.entityId}`);
+    out.set(`@${y.entityId}`, `@${x.entityId}`);
+  }
+  return out;
 }
 
 /**

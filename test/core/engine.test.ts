@@ -787,6 +787,38 @@ describe('the model that learns from labelled questions', () => {
     });
   });
 
+  describe('names the answer accounts for without being about them', () => {
+    const sure = taught([
+      ...unknowns,
+      ...kirbySaid,
+      ...askedAs(
+        'no-deadline',
+        'is there a deadline',
+        'when is the deadline',
+        'deadline for candidates',
+        'is there a cutoff date',
+        'any deadline to enter',
+      ),
+    ]);
+    const picked = (question: string, label: string): string => {
+      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
+      return outcome(sure.ask(question));
+    };
+
+    it('answers which of two names offered as alternatives with a fact about one of them', () => {
+      expect(picked('what did kirby or biden say about rutte?', 'kirby-statement')).toBe('kirby-statement');
+      // Both named, not one or the other: Kirby's words are not Biden's.
+      expect(picked('what did kirby and biden say about rutte?', 'kirby-statement')).not.toBe(
+        'kirby-statement',
+      );
+    });
+
+    it('lets how the choice is made answer for any candidate, and for no one else', () => {
+      expect(picked('is there a deadline for iohannis to enter?', 'no-deadline')).toBe('no-deadline');
+      expect(picked('is there a deadline for kirby to enter?', 'no-deadline')).not.toBe('no-deadline');
+    });
+  });
+
   describe('when and where a fact happened, as the article tells it', () => {
     const sure = taught([
       ...unknowns,
