@@ -102,7 +102,7 @@ export async function answerAndLog(
 
 /** Keeps what a conversation is about after a question, for its next follow-up. */
 export function remember(deps: SlackDeps, conversation: string, question: string, result: Result): void {
-  const topic = topicAfter(question, result);
+  const topic = topicAfter(deps.engine().index, question, result);
   if (topic) deps.conversations.remember(conversation, topic);
 }
 

@@ -66,7 +66,7 @@ describe('follow-ups read with the question before them', () => {
     expect(said?.kind === 'answered' && said.followUp?.readAs).toBe(
       'does germany back rutte — who said that',
     );
-    expect(topicAfter('timeline', engine.ask('timeline'))).toBeUndefined();
+    expect(topicAfter(engine.index, 'timeline', engine.ask('timeline'))).toBeUndefined();
   });
 
   it('reads "he" as the person the previous question named', () => {
@@ -102,6 +102,13 @@ describe('follow-ups read with the question before them', () => {
     const [, lunch, said] = inTurn('does germany back rutte?', 'what’s for lunch?', 'who said that?');
     expect(outcome(lunch as Result)).toBe('unknown');
     expect(outcome(said as Result)).toBe('germany-backs-rutte');
+  });
+
+  it('takes a declined question that named someone as what the conversation is now about', () => {
+    const [, declined, backing] = inTurn('who is john kirby?', 'will rutte win?', "who's backing him then?");
+    expect(outcome(declined as Result)).toBe('unknown');
+    // "Him" is Rutte, whom the declined question named, not Kirby, whom the last answer was about.
+    expect(outcome(backing as Result)).toBe('rutte-backers');
   });
 
   it('reads the README’s examples as the README says', () => {
