@@ -5,6 +5,7 @@ import {
   createEngine,
   defaultSuggestions,
   displayQuote,
+  type Engine,
   maxQuestionLength,
   parseCommand,
 } from '../../src/core/engine.js';
@@ -523,6 +524,16 @@ describe('evidence', () => {
 
 describe('the model that learns from labelled questions', () => {
   const taught = (questions: Labelled[]) => taughtEngine(questions, knowledge);
+  /**
+   * What `sure` does with a question its model takes for `label`: whether it may answer so is the
+   * engine's call.
+   */
+  const pickedBy =
+    (sure: Engine) =>
+    (question: string, label: string): string => {
+      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
+      return outcome(sure.ask(question));
+    };
   const kirbySaid = askedAs(
     'kirby-statement',
     'what did kirby say',
@@ -706,12 +717,7 @@ describe('the model that learns from labelled questions', () => {
       ),
     ]);
     /** The model takes each of these for Kallas's profile: whether it may answer is the engine's call. */
-    const picked = (question: string): string => {
-      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(
-        'kallas-profile',
-      );
-      return outcome(sure.ask(question));
-    };
+    const picked = (question: string): string => pickedBy(sure)(question, 'kallas-profile');
 
     it('reads a time word of the asker’s own, not of the story, as no other time', () => {
       for (const question of [
@@ -763,10 +769,7 @@ describe('the model that learns from labelled questions', () => {
       ),
       ...askedAs('biden-profile', 'who is biden', 'who is joe biden', 'what is biden’s role', 'biden?'),
     ]);
-    const picked = (question: string, label: string): string => {
-      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
-      return outcome(sure.ask(question));
-    };
+    const picked = pickedBy(sure);
 
     it('reads them as the race, not as subjects the answer must be about', () => {
       for (const question of [
@@ -800,10 +803,7 @@ describe('the model that learns from labelled questions', () => {
         'any deadline to enter',
       ),
     ]);
-    const picked = (question: string, label: string): string => {
-      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
-      return outcome(sure.ask(question));
-    };
+    const picked = pickedBy(sure);
 
     it('answers which of two names offered as alternatives with a fact about one of them', () => {
       expect(picked('what did kirby or biden say about rutte?', 'kirby-statement')).toBe('kirby-statement');
@@ -840,10 +840,7 @@ describe('the model that learns from labelled questions', () => {
         'did rutte attend the conference',
       ),
     ]);
-    const picked = (question: string, label: string): string => {
-      expect(sure.index.classifier?.classify(sure.index.analyze(question)).label, question).toBe(label);
-      return outcome(sure.ask(question));
-    };
+    const picked = pickedBy(sure);
 
     it('lets a time word that agrees with a dated fact stand, and keeps one that does not', () => {
       // The summit is after the article's date, Munich before it.
