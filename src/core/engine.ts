@@ -7,7 +7,6 @@ import {
   domainTerms,
   isStopWord,
   type KnowledgeIndex,
-  type Mention,
   rarestOf,
   termOf,
 } from './index.js';
@@ -133,19 +132,20 @@ function concerns(index: KnowledgeIndex, result: Result, entityId: string): bool
 /**
  * What a conversation is about after a question and its result, for reading the next follow-up:
  * the question, as a follow-up was read; undefined when it got a built-in answer (help, the
- * timeline, what the bot rests on) or no answer and named nothing the knowledge knows, so the
+ * timeline, what the bot rests on) or no answer and named no one the knowledge knows, so the
  * topic before it stays.
  */
 export function topicAfter(index: KnowledgeIndex, question: string, result: Result): string | undefined {
   // "Is Rutte a lock for the job?", declined, still says whom the conversation is about: "who's
-  // backing him then?" asks about Rutte, not about whoever an earlier answer was about. On the
-  // labelled questions asked in turn (2026-11-30): 5 more right answers and 2 fewer declined, 3
-  // fewer right declines, as many wrong answers. "What's for lunch?" names no one, and leaves the
-  // topic before it.
+  // backing him then?" asks about Rutte, not about whoever an earlier answer was about. "What's
+  // for lunch in Washington?" names no one, and leaves the topic before it.
+  // On the labelled questions asked in turn (2026-11-30): 4 more right answers, 1 fewer wrong and 1
+  // fewer declined (2 fewer right declines).
   if (result.kind === 'unknown') {
-    return result.reason === 'off-topic' && index.analyze(question).mentions.length > 0
-      ? question
-      : undefined;
+    const namesSomeone = index
+      .analyze(question)
+      .mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'person');
+    return result.reason === 'off-topic' && namesSomeone ? question : undefined;
   }
   // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on.
   if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return undefined;
@@ -584,11 +584,14 @@ function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[
   const times = timesAsked(a.words);
   const when = timesOf(index, fact);
   const where = placesOf(index, fact);
-  const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : noTimes;
+  const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : noNames;
   const other = alternatives(a);
   return a.terms.filter(
     (t) =>
-      ((t.startsWith('@') && !where.has(t) && !anyCandidate.has(t) && !terms.has(other.get(t) ?? '')) ||
+      ((t.startsWith('@') &&
+        !where.has(t) &&
+        !anyCandidate.has(t) &&
+        !(other.get(t) ?? []).some((o) => terms.has(o))) ||
         (times.has(t) && !when.has(t))) &&
       !terms.has(t),
   );
@@ -608,19 +611,25 @@ function candidatesOf(index: KnowledgeIndex): ReadonlySet<string> {
 }
 
 /**
- * Names offered as alternatives, each to the other: "Kirby or Biden?", "is Hebestreit German or
- * Dutch?". A fact about one of them answers which.
+ * Names offered as alternatives ("Kirby or Biden?", "is Hebestreit German or Dutch?", "Rutte or
+ * Kallas or Iohannis?"): each name's term with the terms of the others in its chain. A fact about
+ * one of them answers which.
  */
-function alternatives(a: Analysis): ReadonlyMap<string, string> {
-  const out = new Map<string, string>();
+function alternatives(a: Analysis): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
   const ms = [...a.mentions].sort((x, y) => x.start - y.start);
-  for (let i = 0; i + 1 < ms.length; i++) {
-    const [x, y] = [ms[i] as Mention, ms[i + 1] as Mention];
-    const between = a.words.slice(x.end, y.start).join(' ');
-    if (between !== 'or' && between !== 'or the') continue;
-    out.set(`@${x.entityId}`, `@${y.entityId}`);
-    out.set(`@${y.entityId}`, `@${x.entityId}`);
-  }
+  let chain: string[] = [];
+  const close = (): void => {
+    for (const t of chain) out.set(t, [...(out.get(t) ?? []), ...chain.filter((o) => o !== t)]);
+    chain = [];
+  };
+  ms.forEach((m, i) => {
+    const before = ms[i - 1];
+    const joined = before && ['or', 'or the'].includes(a.words.slice(before.end, m.start).join(' '));
+    if (!joined) close();
+    chain.push(`@${m.entityId}`);
+  });
+  close();
   return out;
 }
 
@@ -657,6 +666,7 @@ function timesOf(index: KnowledgeIndex, fact: Fact): ReadonlySet<string> {
   return noTimes;
 }
 const noTimes: ReadonlySet<string> = new Set();
+const noNames: ReadonlySet<string> = new Set();
 /** Words for a time before the article's, and after it. */
 const pastTimes: ReadonlySet<string> = new Set(
   ['last', 'previous', 'past', 'prior', 'ago', 'earlier'].map(termOf),

@@ -141,7 +141,7 @@ const succeedWords = new Set([
   'follows',
 ]);
 /** "Working towards Stoltenberg's job", "the frontrunner for his post": his post is the race. */
-const postWords = new Set(['job', 'post', 'seat', 'chair', 'spot', 'position', 'role']);
+const postWords = new Set(['job', 'post', 'seat', 'chair', 'spot', 'role']);
 const goalWords = new Set([
   'for',
   'towards',
@@ -480,13 +480,17 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     // candidate as the measure of another ("is Kallas a real challenger to Rutte?", "who else
     // besides Rutte?"): the question is about the other. On the labelled questions, each part
     // scored by an engine that did not learn from it, 3 more right answers and 3 fewer wrong.
+    const person = (m: Mention): boolean => knowledge.entityById.get(m.entityId)?.kind === 'person';
     const namesTheRace = (m: Mention): boolean =>
       successorWords.has(ws[m.end] ?? '') ||
       (ws[m.end] === 's' && successorWords.has(ws[m.end + 1] ?? '')) ||
-      (postWords.has(ws[m.end] ?? '') && goalWords.has(ws[m.start - 1] ?? '')) ||
-      (successorWords.has(ws[m.start - 2] ?? '') && (ws[m.start - 1] === 'to' || ws[m.start - 1] === 'of')) ||
       succeedWords.has(ws[m.start - 1] ?? '') ||
-      (ws[m.start - 1] === 'the' && succeedWords.has(ws[m.start - 2] ?? '')) ||
+      // A person's post as a goal, a successor to a person, succeeding the person so named.
+      (person(m) &&
+        ((postWords.has(ws[m.end] ?? '') && goalWords.has(ws[m.start - 1] ?? '')) ||
+          (successorWords.has(ws[m.start - 2] ?? '') &&
+            (ws[m.start - 1] === 'to' || ws[m.start - 1] === 'of')) ||
+          (ws[m.start - 1] === 'the' && succeedWords.has(ws[m.start - 2] ?? '')))) ||
       (m.entityId === leadingId &&
         (measureWords.has(ws[m.start - 1] ?? '') ||
           measurePhrases.has(ws.slice(Math.max(0, m.start - 2), m.start).join(' '))));

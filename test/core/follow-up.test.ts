@@ -109,6 +109,14 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(declined as Result)).toBe('unknown');
     // "Him" is Rutte, whom the declined question named, not Kirby, whom the last answer was about.
     expect(outcome(backing as Result)).toBe('rutte-backers');
+    // A declined question that names no one, only a place, leaves the topic before it.
+    const [, lunch, said] = inTurn(
+      'does germany back rutte?',
+      'what’s for lunch in washington?',
+      'who said that?',
+    );
+    expect(lunch?.kind === 'unknown' && lunch.reason).toBe('off-topic');
+    expect(outcome(said as Result)).toBe('germany-backs-rutte');
   });
 
   it('reads the README’s examples as the README says', () => {

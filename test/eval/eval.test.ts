@@ -18,8 +18,10 @@ const floors = {
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
   // learn from it: 93.7% / 93.3% / 95.6% on 22,494 questions (93.6% before the outgoing chief's
   // post, a dated fact's time, an event's country, any candidate and an alternative counted as
-  // the fact's, 2026-11-30).
-  dev: { accuracy: 0.936, abstention: 0.93, reach: 0.955 },
+  // the fact's, 2026-11-30). Not raised for that: the model's order of learning alone moves this
+  // row by about 0.2 points, and the order shipped scores near the top of that range (see
+  // test/eval/HISTORY.md), so a floor above 93.4% would fail most changes that make it learn anew.
+  dev: { accuracy: 0.934, abstention: 0.93, reach: 0.955 },
   // The held-out sets, 7,400 questions: 97.5% / 97.0% / 98.1%. The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
   test: { accuracy: 0.974, abstention: 0.969, reach: 0.98 },

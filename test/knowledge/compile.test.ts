@@ -89,6 +89,19 @@ describe('knowledge validation names file, path and line', () => {
     ]);
   });
 
+  it('reports a country that is no country', () => {
+    const needle = 'name: the Munich Security Conference, country: germany';
+    const problems = problemsOf(yml.replace(needle, 'name: the Munich Security Conference, country: rutte'));
+    expect(problems).toEqual([
+      {
+        file: 'nato-race.yml',
+        path: expect.stringMatching(/^entities\[\d+\]\.country$/),
+        line: lineOf(needle),
+        message: '"rutte" is not a country',
+      },
+    ]);
+  });
+
   it('reports a duplicate id', () => {
     const problems = problemsOf(yml.replace('- id: kallas-profile', '- id: karins-profile'));
     expect(problems).toHaveLength(1);

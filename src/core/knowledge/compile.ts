@@ -101,6 +101,9 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
     p.data.entities.forEach((e, i) => {
       if (e.country && !entityById.has(e.country)) {
         report(p, ['entities', i, 'country'], `unknown entity "${e.country}"`);
+      } else if (e.country && entityById.get(e.country)?.kind !== 'country') {
+        // A person's country, or where an event was held: "the conference in Germany" is Munich.
+        report(p, ['entities', i, 'country'], `"${e.country}" is not a country`);
       }
     });
     const ownSources = p.data.sources.map((s) => s.id);
