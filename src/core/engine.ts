@@ -584,7 +584,7 @@ function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[
   const times = timesAsked(a.words);
   const when = timesOf(index, fact);
   const where = placesOf(index, fact);
-  const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : noNames;
+  const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : none;
   const other = alternatives(a);
   return a.terms.filter(
     (t) =>
@@ -617,7 +617,8 @@ function candidatesOf(index: KnowledgeIndex): ReadonlySet<string> {
  */
 function alternatives(a: Analysis): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
-  const ms = [...a.mentions].sort((x, y) => x.start - y.start);
+  // Mentions come in the order they are typed.
+  const ms = a.mentions;
   let chain: string[] = [];
   const close = (): void => {
     for (const t of chain) out.set(t, [...(out.get(t) ?? []), ...chain.filter((o) => o !== t)]);
@@ -654,19 +655,18 @@ function placesOf(index: KnowledgeIndex, fact: Fact): ReadonlySet<string> {
  */
 function timesOf(index: KnowledgeIndex, fact: Fact): ReadonlySet<string> {
   if (fact.id === 'timeline') return timeShiftTerms;
-  if (!fact.date) return noTimes;
+  if (!fact.date) return none;
   // The latest of its sources' dates (ISO dates sort as strings).
   const asOf = fact.evidence
     .map((e) => index.knowledge.sourceById.get(e.sourceId)?.asOf ?? '')
     .sort()
     .at(-1);
-  if (!asOf) return noTimes;
+  if (!asOf) return none;
   if (fact.date.end < asOf) return pastTimes;
   if (fact.date.start > asOf) return futureTimes;
-  return noTimes;
+  return none;
 }
-const noTimes: ReadonlySet<string> = new Set();
-const noNames: ReadonlySet<string> = new Set();
+const none: ReadonlySet<string> = new Set();
 /** Words for a time before the article's, and after it. */
 const pastTimes: ReadonlySet<string> = new Set(
   ['last', 'previous', 'past', 'prior', 'ago', 'earlier'].map(termOf),
