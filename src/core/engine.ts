@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
-import { pronounOf, readFollowUp } from './follow-up.js';
+import { asksForSpeaker, pronounOf, readFollowUp } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -100,7 +100,7 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
   if (parseCommand(question)) return ask(index, question);
   const reading = readFollowUp(index, question, previous);
-  const inTurn = (): Result | undefined => {
+  const inTurn = (): Answered | undefined => {
     if (!reading) return undefined;
     const read = ask(index, reading.question);
     return read.kind === 'answered'
@@ -109,7 +109,7 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   };
   const leansWholly = reading?.by === 'name' || reading?.by === 'pointer';
   const first = leansWholly ? inTurn() : undefined;
-  if (first) return first;
+  if (first) return (reading?.by === 'pointer' && whoSaid(index, question, first)) || first;
   const alone = ask(index, question);
   // "Did she apply?" right after a question about Kallas: an answer about someone else misread it.
   const about = reading?.about;
@@ -119,6 +119,25 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   }
   if (alone.kind === 'answered' || leansWholly) return alone;
   return inTurn() ?? alone;
+}
+
+/**
+ * "Who said that?" after a question about a backing that someone voiced ("does Germany back
+ * Rutte?"): the one who said it, by what they said (Kirby's statement) or, when the knowledge
+ * holds no statement of theirs, who they are (Hebestreit). A backing no one voiced (Spain's,
+ * reported by Politico) is its own answer. On the labelled questions asked in turn (2026-11-30):
+ * 6 more right answers and 6 fewer wrong, nothing else moved.
+ */
+function whoSaid(index: KnowledgeIndex, question: string, read: Answered): Answered | undefined {
+  if (!asksForSpeaker(words(withoutCommandName(question)))) return undefined;
+  const speaker = index.knowledge.factById.get(read.id)?.backing?.saidBy[0];
+  if (!speaker) return undefined;
+  const theirs = (kind: Fact['kind']): Fact | undefined =>
+    index.knowledge.facts.find(
+      (f) => f.kind === kind && f.subjects[0] === speaker && index.answerable.has(f.id),
+    );
+  const fact = theirs('statement') ?? theirs('profile');
+  return fact ? { ...fromFact(index, fact, read.confidence), followUp: read.followUp } : undefined;
 }
 
 /** Whether an answer is about the entity: one of its fact's subjects. */
@@ -581,7 +600,7 @@ function quotesOnTheCandidate(index: KnowledgeIndex, a: Analysis, factId: string
 function namedElsewhere(index: KnowledgeIndex, fact: Fact, a: Analysis): string[] {
   const terms = index.factTerms.get(fact.id);
   if (!terms) return [];
-  const times = timesAsked(a.words);
+  const times = timesAsked(a);
   const when = timesOf(index, fact);
   const where = placesOf(index, fact);
   const anyCandidate = fact.kind === 'process' ? candidatesOf(index) : none;
@@ -626,13 +645,22 @@ function alternatives(a: Analysis): ReadonlyMap<string, readonly string[]> {
   };
   ms.forEach((m, i) => {
     const before = ms[i - 1];
-    const joined = before && ['or', 'or the'].includes(a.words.slice(before.end, m.start).join(' '));
+    const between = before ? a.words.slice(before.end, m.start) : [];
+    const joined = between.includes('or') && between.length <= alternativeGap;
     if (!joined) close();
     chain.push(`@${m.entityId}`);
   });
   close();
   return out;
 }
+
+/**
+ * How many words may come between two names offered as alternatives: "Kirby or Biden", "the
+ * British one or the American one", "France backs him or was it Italy". On the labelled questions
+ * (2026-11-30), against "or" and "or the" alone: 3 more right answers, 2 fewer wrong and 1 fewer
+ * declined, alone and in turn.
+ */
+const alternativeGap = 5;
 
 /**
  * The countries where the events a fact is about took place: "the conference in Germany" is
@@ -680,7 +708,8 @@ const futureTimes: ReadonlySet<string> = new Set(['next', 'future', 'later', 'up
  * more right answers, 1 fewer right decline, 1 fewer wrong answer and 3 fewer declined, alone and
  * in turn.
  */
-function timesAsked(ws: readonly string[]): Set<string> {
+function timesAsked(a: Pick<Analysis, 'words' | 'mentions'>): Set<string> {
+  const ws = a.words;
   const out = new Set<string>();
   ws.forEach((w, i) => {
     const t = termOf(w);
@@ -689,7 +718,7 @@ function timesAsked(ws: readonly string[]): Set<string> {
     if ((w === 'first' || w === 'last') && (next === 'name' || next === 'names')) return;
     // "The last one to hold the job" is the story's.
     if (w === 'last' && ws[i - 1] !== 'the' && signOff.has(next)) return;
-    if (w === 'before' && askerWords.has(next)) return;
+    if (w === 'before' && (askerWords.has(next) || !storyAhead(a, i))) return;
     // "The last part", "the first paragraph": a place in the article, not a time. "NATO's next
     // secretary general" is whom the race is for. Both (2026-11-30), on the labelled questions:
     // 4 more right answers, 2 fewer wrong and 2 fewer declined, alone and in turn.
@@ -700,6 +729,28 @@ function timesAsked(ws: readonly string[]): Set<string> {
   });
   return out;
 }
+/**
+ * Whether what follows "before" is a time of the story: a name or an event the knowledge knows
+ * ("before Munich", "before the NATO summit"), a month or season, or what happens in it ("before
+ * he resigned", "before the election"). "Before a call this afternoon", "before it goes live" and
+ * "before practice" are the asker's. On the labelled questions (2026-11-30): 6 more right answers,
+ * 2 fewer wrong and 4 fewer declined, alone and in turn.
+ */
+function storyAhead(a: Pick<Analysis, 'words' | 'mentions'>, at: number): boolean {
+  if (a.mentions.some((m) => m.start > at && m.start <= at + storyReach)) return true;
+  return a.words.slice(at + 1, at + 1 + storyReach).some((w) => storyTimes.has(w));
+}
+const storyReach = 3;
+const storyTimes: ReadonlySet<string> = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'spring summer autumn fall winter year month months ' +
+    'he she they him his her their them then that ' +
+    'election elections vote voting summit conference ministers ministerial ministerials resignation resigned resigns resign ' +
+    'stepping steps stepped leaves leaving departure decision decides decided deadline'
+  ).split(' '),
+);
+
 /** "Last one", "one last thing": the asker's last question, not the story's last anything. */
 const signOff: ReadonlySet<string> = new Set(['one', 'thing', 'question', 'q']);
 /** Parts of a text: "the last part", "the first paragraph". */
@@ -824,7 +875,7 @@ function answerQuestion(index: KnowledgeIndex, text: string, a: Analysis = index
   // "What did Rutte say about the Dutch election?", "how has Russia reacted?": asks for someone's
   // words or view, which only a fact giving them answers.
   const speaker = speakerAsked(index, a);
-  const times = timesAsked(a.words);
+  const times = timesAsked(a);
   const accounts = (c: Scored): boolean => {
     if (asksCount && !counts(c.fact)) return false;
     if (asksLength && !index.numbered.has(c.fact.id)) return false;

@@ -51,6 +51,13 @@ export function leansOnPrevious(ws: readonly string[]): boolean {
   return pointsBack.test(ws.join(' '));
 }
 
+/** Whether a message pointing back asks who said it: "who said that?", "says who?", "who confirmed it?". */
+export function asksForSpeaker(ws: readonly string[]): boolean {
+  return speakerAsked.test(ws.join(' '));
+}
+const speakerAsked =
+  /(?:^|\s)(?:who (?:said|says|say|confirmed|confirms|announced|claimed|claims)\b|says who\b|according to (?:who|whom)\b)/;
+
 export interface FollowUpReading {
   /**
    * How it leans on the previous question: by a place's or body's name alone ("and Germany?") or

@@ -725,6 +725,9 @@ describe('the model that learns from labelled questions', () => {
         "ok last one: what is kallas's job?",
         "one last thing: what is kallas's job?",
         "before I forget, what is kallas's job?",
+        "quick one before practice: what is kallas's job?",
+        "before a call this afternoon, what is kallas's job?",
+        "what is kallas's job? I want to be sure before it goes live",
       ]) {
         expect(picked(question), question).toBe('kallas-profile');
       }
@@ -733,6 +736,9 @@ describe('the model that learns from labelled questions', () => {
         "what was kallas's first job?",
         "what was kallas's last job?",
         "what was kallas's job before she became prime minister?",
+        "what was kallas's job before the election?",
+        "what was kallas's job before munich?",
+        "what was kallas's job before july?",
       ]) {
         expect(picked(question), question).not.toBe('kallas-profile');
       }
@@ -818,10 +824,19 @@ describe('the model that learns from labelled questions', () => {
       expect(picked('what did kirby or biden or sunak say about rutte?', 'kirby-statement')).toBe(
         'kirby-statement',
       );
+      // The alternative may come a few words on: "…or was it Biden?".
+      expect(picked('did kirby say it, or was it biden?', 'kirby-statement')).toBe('kirby-statement');
       // Both named, not one or the other: Kirby's words are not Biden's.
       expect(picked('what did kirby and biden say about rutte?', 'kirby-statement')).not.toBe(
         'kirby-statement',
       );
+      // An "or" far from the first name offers no alternative to it.
+      expect(
+        picked(
+          'what did kirby say to the allies about the leading candidate or about biden?',
+          'kirby-statement',
+        ),
+      ).not.toBe('kirby-statement');
     });
 
     it('lets how the choice is made answer for any candidate, and for no one else', () => {
