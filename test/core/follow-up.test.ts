@@ -93,6 +93,16 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(when as Result)).toBe('germany-backs-rutte');
   });
 
+  it('answers a short message the model is nearly sure of when it asks what the previous question got', () => {
+    // Alone, the model is not sure enough that "in what month" asks when Stoltenberg leaves.
+    expect(engine.ask('in what month').kind).not.toBe('answered');
+    const [, month] = inTurn('when does stoltenberg step down?', 'in what month');
+    expect(outcome(month as Result)).toBe('stoltenberg-departure');
+    // After another answer, it is no surer than alone.
+    const [, other] = inTurn('who backs rutte?', 'in what month');
+    expect(other?.kind).not.toBe('answered');
+  });
+
   it('answers "when was that?" twice about the same question, not about the first follow-up', () => {
     const [, first, second] = inTurn('why did rutte resign?', 'when was that?', 'says who?');
     expect(outcome(first as Result)).toBe('rutte-resignation');
