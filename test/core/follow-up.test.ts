@@ -103,6 +103,17 @@ describe('follow-ups read with the question before them', () => {
     expect(other?.kind).not.toBe('answered');
   });
 
+  it('does not read "he" into a question the model is sure the article answers of no one', () => {
+    for (const question of ['what is his educational background?', "what's his instagram?"]) {
+      expect(engine.ask(question).kind, question).not.toBe('answered');
+      const [, after] = inTurn('who is joe biden?', question);
+      expect(after?.kind, question).not.toBe('answered');
+    }
+    // What it does answer of someone is still read about him.
+    const [, role] = inTurn('who is joe biden?', 'what is his role in this?');
+    expect(outcome(role as Result)).toBe('biden-profile');
+  });
+
   it('answers "when was that?" twice about the same question, not about the first follow-up', () => {
     const [, first, second] = inTurn('why did rutte resign?', 'when was that?', 'says who?');
     expect(outcome(first as Result)).toBe('rutte-resignation');
