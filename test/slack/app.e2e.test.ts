@@ -206,16 +206,17 @@ describe('follow-ups over HTTP', () => {
 
   it('reads a direct message with the question its sender asked before, and no one else’s', async () => {
     const user = 'U0FOLLOWA';
-    await sendEvent(base, signingSecret, dmEvent({ text: 'does germany back rutte?', user }));
+    await sendEvent(base, signingSecret, dmEvent({ text: 'does the us back rutte?', user }));
     await fake.waitFor(() => posts().length === 1);
     await sendEvent(base, signingSecret, dmEvent({ text: 'who said that?', user }));
     await fake.waitFor(() => posts().length === 2);
     const followUp = posts()[1] as Json;
     expect(followUp.channel).toBe(dmChannelFor(user));
     expect(blocksText(followUp.blocks)).toContain(
-      'Read with your previous question: “does germany back rutte — who said that”',
+      'Read with your previous question: “does the us back rutte — who said that”',
     );
-    expect(followUp.text).toContain('Hebestreit');
+    // The one who voiced the United States' backing: Kirby, by what he confirmed.
+    expect(followUp.text).toContain('Kirby');
     // The same words from someone else, in a channel, have nothing before them to lean on.
     await sendEvent(base, signingSecret, mentionEvent({ text: 'who said that?', user: 'U0FOLLOWB' }));
     await fake.waitFor(() => posts().length === 3);
