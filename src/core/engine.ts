@@ -125,7 +125,7 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
 }
 
 /**
- * How sure the model must be, of a message with "he" or "she" in it read alone, that the article
+ * How sure the model must be, of a message with "he", "she", "it" or "they" in it read alone, that the article
  * does not answer it, for the bot not to read it about the person the previous question named.
  * On the labelled questions asked in turn (2026-11-30): 3 fewer wrong answers and 3 more right
  * declines, no fewer right answers; at 0.8, 1 more answerable question declined, and at 0.6, 2
@@ -140,7 +140,7 @@ function declinedOfAnyone(index: KnowledgeIndex, question: string): boolean {
 
 /**
  * How sure the model must be of a short message it reads alone when its answer is the one the
- * conversation is on ("leave date", answered, then "years served"): surer than nothing, but less
+ * conversation is on ("when does Stoltenberg step down?", answered, then "in what month"): surer than nothing, but less
  * than the 0.5 it needs to answer where the rules found nothing (`answerWhereDeclinedFloor`).
  * On the labelled questions asked in turn (2026-11-30): 3 more right answers and 3 fewer declined,
  * no more wrong; at 0.3 and 0.35, 1 to 2 more wrong answers, and with no limit on the message's
@@ -154,34 +154,51 @@ const sameTopicFloor = 0.4;
  */
 function sameAsBefore(index: KnowledgeIndex, question: string, previous: string): Answered | undefined {
   const model = index.classifier;
-  if (!model || words(question).length > followUpWords) return undefined;
-  const a = index.analyze(question);
+  const text = withoutCommandName(question);
+  if (!model || words(text).length > followUpWords) return undefined;
+  const a = index.analyze(text);
   const opinion = model.classify(a);
   if (opinion.label === 'unknown' || opinion.p < sameTopicFloor) return undefined;
   const before = ask(index, previous);
   if (before.kind !== 'answered' || before.id !== opinion.label) return undefined;
   const fact = index.answerable.get(opinion.label);
   if (!fact || namedElsewhere(index, fact, a).length > 0) return undefined;
-  return answerFor(index, fact, opinion.p);
+  // Said as a follow-up, like a pointer back ("when was that?"): the conversation stays on the
+  // previous question.
+  const readAs = `${index.analyze(withoutCommandName(previous)).words.join(' ')} — ${words(text).join(' ')}`;
+  return { ...answerFor(index, fact, opinion.p), followUp: { readAs, topic: previous } };
 }
 
 /**
  * "Who said that?" after a question about a backing that someone voiced ("does Germany back
  * Rutte?"): the one who said it, by what they said (Kirby's statement) or, when the knowledge
- * holds no statement of theirs, who they are (Hebestreit). A backing no one voiced (Spain's,
- * reported by Politico) is its own answer. On the labelled questions asked in turn (2026-11-30):
+ * holds no statement of theirs, who they are (Hebestreit), with the backing one click away. Of
+ * several who voiced it, the first the knowledge has something on. A backing no one voiced
+ * (Spain's, reported by Politico) is its own answer. On the labelled questions asked in turn (2026-11-30):
  * 6 more right answers and 6 fewer wrong, nothing else moved.
  */
 function whoSaid(index: KnowledgeIndex, question: string, read: Answered): Answered | undefined {
   if (!asksForSpeaker(words(withoutCommandName(question)))) return undefined;
-  const speaker = index.knowledge.factById.get(read.id)?.backing?.saidBy[0];
-  if (!speaker) return undefined;
-  const theirs = (kind: Fact['kind']): Fact | undefined =>
-    index.knowledge.facts.find(
-      (f) => f.kind === kind && f.subjects[0] === speaker && index.answerable.has(f.id),
+  const backingFact = index.knowledge.factById.get(read.id);
+  const backing = backingFact?.backing;
+  if (!backingFact || !backing) return undefined;
+  for (const speaker of backing.saidBy) {
+    // Their words on this backing, when they said more than one thing.
+    const statements = index.knowledge.facts.filter(
+      (f) => f.kind === 'statement' && f.subjects[0] === speaker,
     );
-  const fact = theirs('statement') ?? theirs('profile');
-  return fact ? { ...fromFact(index, fact, read.confidence), followUp: read.followUp } : undefined;
+    const fact =
+      statements.find((f) => f.subjects.includes(backing.backer) || f.subjects.includes(backing.candidate)) ??
+      statements[0] ??
+      index.profileOf.get(speaker);
+    if (fact)
+      return {
+        ...fromFact(index, fact, read.confidence),
+        followUp: read.followUp,
+        suggestions: [suggestionFor(index, backingFact)],
+      };
+  }
+  return undefined;
 }
 
 /** Whether an answer is about the entity: one of its fact's subjects. */
@@ -689,8 +706,14 @@ function alternatives(a: Analysis): ReadonlyMap<string, readonly string[]> {
   };
   ms.forEach((m, i) => {
     const before = ms[i - 1];
+    // "…or was it Italy?", but not "…or not, and what about France?".
     const between = before ? a.words.slice(before.end, m.start) : [];
-    const joined = between.includes('or') && between.length <= alternativeGap;
+    const afterOr = between.slice(between.lastIndexOf('or') + 1);
+    const joined =
+      between.includes('or') &&
+      between.length <= alternativeGap &&
+      afterOr.length <= alternativeTail &&
+      !afterOr.some((w) => notAlternative.has(w));
     if (!joined) close();
     chain.push(`@${m.entityId}`);
   });
@@ -705,6 +728,9 @@ function alternatives(a: Analysis): ReadonlyMap<string, readonly string[]> {
  * declined, alone and in turn.
  */
 const alternativeGap = 5;
+/** …of which at most this many after the last "or" ("or was it"), and none that ends the choice. */
+const alternativeTail = 2;
+const notAlternative: ReadonlySet<string> = new Set(['not', 'and', 'about']);
 
 /**
  * The countries where the events a fact is about took place: "the conference in Germany" is
@@ -781,13 +807,16 @@ function timesAsked(a: Pick<Analysis, 'words' | 'mentions'>): Set<string> {
  * 2 fewer wrong and 4 fewer declined, alone and in turn.
  */
 function storyAhead(a: Pick<Analysis, 'words' | 'mentions'>, at: number): boolean {
+  // "What was her job before?": before now, the story's.
+  if (at === a.words.length - 1) return true;
   if (a.mentions.some((m) => m.start > at && m.start <= at + storyReach)) return true;
-  return a.words.slice(at + 1, at + 1 + storyReach).some((w) => storyTimes.has(w));
+  return a.words.slice(at + 1, at + 1 + storyReach).some((w) => storyTimes.has(w) || /^\d{4}$/.test(w));
 }
 const storyReach = 3;
 const storyTimes: ReadonlySet<string> = new Set(
   (
     'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'spring summer autumn fall winter year month months ' +
     'he she they him his her their them then that ' +
     'election elections vote voting summit conference ministers ministerial ministerials resignation resigned resigns resign ' +

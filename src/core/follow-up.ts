@@ -19,44 +19,50 @@ const carrier: ReadonlySet<string> = new Set(
 const personPronoun = /^(?:he|she|him|her|his|hers|himself|herself)$/;
 const groupPronoun = /^(?:they|them|their|theirs)$/;
 
+/** "Who said that?", "says who?", "by whom?": asks who said what the previous question was about. */
+const speakerPointers = [
+  'who (?:said|says|say|confirmed|confirms|announced|claimed|claims) (?:that|it|this|so)',
+  'says who',
+  'according to (?:who|whom)',
+  '(?:per|by|from) (?:who|whom)',
+];
+
 /**
  * "Who said that?", "when was that?", "is that confirmed?": asks about what the previous question
  * was about, and about nothing else. ("Source?" alone asks what the bot rests on.)
  */
-const pointsBack = new RegExp(
-  [
-    '^(?:(?:and|so|ok|okay|but|wait|hmm|right) )*(?:',
-    [
-      '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
-      'why(?: (?:is|was|did|does) (?:that|it|this))?',
-      'how come',
-      'who (?:said|says|say|confirmed|confirms|reported|reports|announced|claimed|claims) (?:that|it|this|so)',
-      'says who',
-      'according to (?:who|whom)',
-      'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
-      'where (?:does|did) (?:that|it|this) come from',
-      'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
-      '(?:per|by|from) (?:who|whom)',
-      // "where'd that come from": the apostrophe reads as "would".
-      'where would (?:that|it|this) come from',
-      '(?:on )?(?:which|what) (?:day|date)(?: (?:was|did) (?:that|it|this)(?: happen| said)?)?',
-      '(?:source|sources|src) (?:for|of|on) (?:that|it|this)',
-    ].join('|'),
-    ')(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$',
-  ].join(''),
-);
+const pointsBack = pointer([
+  '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
+  'why(?: (?:is|was|did|does) (?:that|it|this))?',
+  'how come',
+  ...speakerPointers,
+  'who (?:reported|reports) (?:that|it|this|so)',
+  'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
+  'where (?:does|did) (?:that|it|this) come from',
+  'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
+  // "where'd that come from": the apostrophe reads as "would".
+  'where would (?:that|it|this) come from',
+  '(?:on )?(?:which|what) (?:day|date)(?: (?:was|did) (?:that|it|this)(?: happen| said)?)?',
+  '(?:source|sources|src) (?:for|of|on) (?:that|it|this)',
+]);
+const asksWhoSaid = pointer(speakerPointers);
+
+/** A whole message that is one of `forms`, with the words around them that add nothing. */
+function pointer(forms: readonly string[]): RegExp {
+  return new RegExp(
+    `^(?:(?:and|so|ok|okay|but|wait|hmm|right) )*(?:${forms.join('|')})(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$`,
+  );
+}
 
 /** Whether a message only asks about what came before it: "who said that?", "says who?". */
 export function leansOnPrevious(ws: readonly string[]): boolean {
   return pointsBack.test(ws.join(' '));
 }
 
-/** Whether a message pointing back asks who said it: "who said that?", "says who?", "who confirmed it?". */
+/** Whether a message pointing back asks who said it: "who said that?", "says who?", "by whom?". */
 export function asksForSpeaker(ws: readonly string[]): boolean {
-  return speakerAsked.test(ws.join(' '));
+  return asksWhoSaid.test(ws.join(' '));
 }
-const speakerAsked =
-  /(?:^|\s)(?:who (?:said|says|say|confirmed|confirms|announced|claimed|claims)\b|says who\b|according to (?:who|whom)\b)/;
 
 export interface FollowUpReading {
   /**

@@ -739,6 +739,9 @@ describe('the model that learns from labelled questions', () => {
         "what was kallas's job before the election?",
         "what was kallas's job before munich?",
         "what was kallas's job before july?",
+        "what was kallas's job before sept?",
+        "what was kallas's job before 2020?",
+        "what was kallas's job before?",
       ]) {
         expect(picked(question), question).not.toBe('kallas-profile');
       }
@@ -828,6 +831,10 @@ describe('the model that learns from labelled questions', () => {
       expect(picked('did kirby say it, or was it biden?', 'kirby-statement')).toBe('kirby-statement');
       // Both named, not one or the other: Kirby's words are not Biden's.
       expect(picked('what did kirby and biden say about rutte?', 'kirby-statement')).not.toBe(
+        'kirby-statement',
+      );
+      // "Or not" ends the choice: Biden, named after it, is part of what is asked.
+      expect(picked('what did kirby say about rutte or not, and biden?', 'kirby-statement')).not.toBe(
         'kirby-statement',
       );
       // An "or" far from the first name offers no alternative to it.

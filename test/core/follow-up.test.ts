@@ -78,9 +78,20 @@ describe('follow-ups read with the question before them', () => {
 
   it('answers who said it with the one who voiced a backing, and a backing no one voiced with itself', () => {
     // Kirby confirmed the United States' backing: his statement.
-    for (const pointer of ['who said that?', 'who confirmed it?', 'says who?', 'according to whom?']) {
+    for (const pointer of [
+      'who said that?',
+      'who confirmed it?',
+      'says who?',
+      'according to whom?',
+      'by whom?',
+    ]) {
       const [, said] = inTurn('does the us back rutte?', pointer);
       expect(outcome(said as Result), pointer).toBe('kirby-statement');
+      // The backing itself stays one click away.
+      expect(
+        said?.suggestions.map((x) => x.label),
+        pointer,
+      ).toEqual(['Does the US back Rutte?']);
       expect(said?.kind === 'answered' && said.followUp?.readAs, pointer).toMatch(
         /^does the us back rutte — /,
       );
@@ -96,8 +107,15 @@ describe('follow-ups read with the question before them', () => {
   it('answers a short message the model is nearly sure of when it asks what the previous question got', () => {
     // Alone, the model is not sure enough that "in what month" asks when Stoltenberg leaves.
     expect(engine.ask('in what month').kind).not.toBe('answered');
-    const [, month] = inTurn('when does stoltenberg step down?', 'in what month');
+    const [, month, when] = inTurn('when does stoltenberg step down?', 'in what month', 'when was that?');
     expect(outcome(month as Result)).toBe('stoltenberg-departure');
+    // Read as a follow-up, and saying so; the conversation stays on the question before it.
+    expect(month?.kind === 'answered' && month.followUp?.readAs).toBe(
+      'when does stoltenberg leave — in what month',
+    );
+    expect(when?.kind === 'answered' && when.followUp?.readAs).toBe(
+      'when does stoltenberg leave — when was that',
+    );
     // After another answer, it is no surer than alone.
     const [, other] = inTurn('who backs rutte?', 'in what month');
     expect(other?.kind).not.toBe('answered');
@@ -110,8 +128,12 @@ describe('follow-ups read with the question before them', () => {
       expect(after?.kind, question).not.toBe('answered');
     }
     // What it does answer of someone is still read about him.
-    const [, role] = inTurn('who is joe biden?', 'what is his role in this?');
-    expect(outcome(role as Result)).toBe('biden-profile');
+    expect(outcome(engine.ask('what is his nationality?'))).not.toBe('karins-profile');
+    const [, nationality] = inTurn('who is karins?', 'what is his nationality?');
+    expect(outcome(nationality as Result)).toBe('karins-profile');
+    expect(nationality?.kind === 'answered' && nationality.followUp?.readAs).toBe(
+      'what is Krisjanis Karins’s nationality',
+    );
   });
 
   it('answers "when was that?" twice about the same question, not about the first follow-up', () => {

@@ -215,8 +215,9 @@ describe('follow-ups over HTTP', () => {
     expect(blocksText(followUp.blocks)).toContain(
       'Read with your previous question: “does the us back rutte — who said that”',
     );
-    // The one who voiced the United States' backing: Kirby, by what he confirmed.
-    expect(followUp.text).toContain('Kirby');
+    // The one who voiced the United States' backing: Kirby, by what he confirmed, not the backing.
+    expect(followUp.text).toContain('John Kirby, the National Security Council spokesperson, confirmed');
+    expect(followUp.text).not.toContain('Yes.');
     // The same words from someone else, in a channel, have nothing before them to lean on.
     await sendEvent(base, signingSecret, mentionEvent({ text: 'who said that?', user: 'U0FOLLOWB' }));
     await fake.waitFor(() => posts().length === 3);
