@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
-import { asksForSpeaker, followUpWords, pronounOf, readFollowUp } from './follow-up.js';
+import { followUpWords, pronounOf, readFollowUp } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -109,7 +109,7 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   };
   const leansWholly = reading?.by === 'name' || reading?.by === 'pointer';
   const first = leansWholly ? inTurn() : undefined;
-  if (first) return (reading?.by === 'pointer' && whoSaid(index, question, first)) || first;
+  if (first) return (reading?.forSpeaker && whoSaid(index, first)) || first;
   const alone = ask(index, question);
   // "Did she apply?" right after a question about Kallas: an answer about someone else misread it.
   const about = reading?.about;
@@ -118,10 +118,16 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
     if (read && concerns(index, read, about)) return read;
   }
   if (alone.kind === 'answered' || leansWholly) return alone;
+  // Only a short message can lean on the previous question.
+  const text = withoutCommandName(question);
+  if (!index.classifier || words(text).length > followUpWords) return inTurn() ?? alone;
+  const a = index.analyze(text);
+  const opinion = index.classifier.classify(a);
   // "What's his Instagram?" after a question about Biden: what the model is sure the article does
   // not answer of anyone, it does not answer of him either.
-  const surelyNot = reading?.by === 'pronoun' && declinedOfAnyone(index, question);
-  return (surelyNot ? undefined : inTurn()) ?? sameAsBefore(index, question, previous) ?? alone;
+  const surelyNot =
+    reading?.by === 'pronoun' && opinion.label === 'unknown' && opinion.p >= pronounDeclineFloor;
+  return (surelyNot ? undefined : inTurn()) ?? sameAsBefore(index, text, a, opinion, previous) ?? alone;
 }
 
 /**
@@ -132,11 +138,6 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
  * fewer right answers.
  */
 const pronounDeclineFloor = 0.9;
-
-function declinedOfAnyone(index: KnowledgeIndex, question: string): boolean {
-  const opinion = index.classifier?.classify(index.analyze(question));
-  return opinion?.label === 'unknown' && opinion.p >= pronounDeclineFloor;
-}
 
 /**
  * How sure the model must be of a short message it reads alone when its answer is the one the
@@ -149,15 +150,17 @@ function declinedOfAnyone(index: KnowledgeIndex, question: string): boolean {
 const sameTopicFloor = 0.4;
 
 /**
- * A short message the bot declined alone, which the model reads as asking for the answer the
- * previous question got: that answer, if it accounts for every name and time in the message.
+ * A short message (`text`, read as `a`) the bot declined alone, which the model reads as asking
+ * for the answer the previous question got: that answer, if it accounts for every name and time
+ * in the message.
  */
-function sameAsBefore(index: KnowledgeIndex, question: string, previous: string): Answered | undefined {
-  const model = index.classifier;
-  const text = withoutCommandName(question);
-  if (!model || words(text).length > followUpWords) return undefined;
-  const a = index.analyze(text);
-  const opinion = model.classify(a);
+function sameAsBefore(
+  index: KnowledgeIndex,
+  text: string,
+  a: Analysis,
+  opinion: Opinion,
+  previous: string,
+): Answered | undefined {
   if (opinion.label === 'unknown' || opinion.p < sameTopicFloor) return undefined;
   const before = ask(index, previous);
   if (before.kind !== 'answered' || before.id !== opinion.label) return undefined;
@@ -177,8 +180,7 @@ function sameAsBefore(index: KnowledgeIndex, question: string, previous: string)
  * (Spain's, reported by Politico) is its own answer. On the labelled questions asked in turn (2026-11-30):
  * 6 more right answers and 6 fewer wrong, nothing else moved.
  */
-function whoSaid(index: KnowledgeIndex, question: string, read: Answered): Answered | undefined {
-  if (!asksForSpeaker(words(withoutCommandName(question)))) return undefined;
+function whoSaid(index: KnowledgeIndex, read: Answered): Answered | undefined {
   const backingFact = index.knowledge.factById.get(read.id);
   const backing = backingFact?.backing;
   if (!backingFact || !backing) return undefined;

@@ -59,11 +59,6 @@ export function leansOnPrevious(ws: readonly string[]): boolean {
   return pointsBack.test(ws.join(' '));
 }
 
-/** Whether a message pointing back asks who said it: "who said that?", "says who?", "by whom?". */
-export function asksForSpeaker(ws: readonly string[]): boolean {
-  return asksWhoSaid.test(ws.join(' '));
-}
-
 export interface FollowUpReading {
   /**
    * How it leans on the previous question: by a place's or body's name alone ("and Germany?") or
@@ -83,6 +78,8 @@ export interface FollowUpReading {
    * someone else is then taken for a misreading ("did she apply?" after a question about Kallas).
    */
   about?: string;
+  /** For a pointer back that asks who said it ("who said that?", "says who?", "by whom?"). */
+  forSpeaker?: true;
 }
 
 /**
@@ -173,7 +170,10 @@ export function readFollowUp(
 
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
-  return { by: 'pointer', question: `${topic} — ${ws.join(' ')}`, topic };
+  const question = `${topic} — ${ws.join(' ')}`;
+  return asksWhoSaid.test(words(text).join(' '))
+    ? { by: 'pointer', question, topic, forSpeaker: true }
+    : { by: 'pointer', question, topic };
 }
 
 /** Whether "she" or "his" can stand for a person referred to as `pronoun` (any, when unknown). */
