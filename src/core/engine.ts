@@ -178,9 +178,7 @@ function sameAsBefore(
  * holds no statement of theirs, who they are (Hebestreit), with the backing one click away. Of
  * several who voiced it, the first the knowledge has something on. A backing no one voiced
  * (Spain's, reported by Politico) is its own answer. On the labelled questions asked in turn (2026-11-30):
- * 6 more right answers and 6 fewer wrong, nothing else moved. The conversation then moves on to
- * what the speaker said, so "who's he again?" asks who the speaker is: 1 more right answer and 1
- * fewer wrong.
+ * 6 more right answers and 6 fewer wrong, nothing else moved.
  */
 function whoSaid(index: KnowledgeIndex, read: Answered): Answered | undefined {
   const backingFact = index.knowledge.factById.get(read.id);
@@ -198,7 +196,7 @@ function whoSaid(index: KnowledgeIndex, read: Answered): Answered | undefined {
     if (fact)
       return {
         ...fromFact(index, fact, read.confidence),
-        followUp: read.followUp && { ...read.followUp, topic: suggestionFor(index, fact).query },
+        followUp: read.followUp,
         suggestions: [suggestionFor(index, backingFact)],
       };
   }
@@ -541,9 +539,9 @@ const aboutAnotherMemberFloor = 0.7;
  * post came to stand for the race (they took over the names most often said in passing). One in
  * 250 then gave, on the labelled questions (2026-11-30), 13 more right answers, 5 fewer wrong
  * and 8 fewer declined, read alone and in turn ("so Kirby works for Biden basically?" is who
- * Kirby is; 3 of its 315 questions name Biden); any share from one in a hundred down to one in
- * 330 gained, each step less than the next. With no share at all, "which countries back
- * Stoltenberg?" got the list of Rutte's backers, 3 of whose 924 questions name Stoltenberg.
+ * Kirby is; 3 of its 315 questions name Biden); one in 125, 165, 200 and 330 gained 3, 6, 9
+ * and 13 right answers. With no share at all, "which countries back Stoltenberg?" got the list of
+ * Rutte's backers, 3 of whose 924 questions name Stoltenberg.
  */
 const askedEnough = 2;
 const askedShare = 0.004;
