@@ -115,7 +115,10 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   const about = reading?.about;
   if (alone.kind === 'answered' && about && !concerns(index, alone, about)) {
     const read = inTurn();
-    if (read && concerns(index, read, about)) return read;
+    // Unless all the reading finds is who that person is, where alone it found what the leading
+    // candidate said or did: "what did he urge on weapons?" after a question about Karins.
+    if (read && concerns(index, read, about) && !(beyondWhoHeIs(index, alone) && isProfile(index, read)))
+      return read;
   }
   if (alone.kind === 'answered' || leansWholly) return alone;
   // Only a short message can lean on the previous question.
@@ -201,6 +204,23 @@ function whoSaid(index: KnowledgeIndex, read: Answered): Answered | undefined {
       };
   }
   return undefined;
+}
+
+/**
+ * Whether an answer tells something of the leading candidate other than who he is (what he said,
+ * how he is framed, his support). People still mean him by "he" right after asking about someone
+ * else, when what they ask is about him ("would you say his support is broadening?" after a
+ * question about Hebestreit): on the labelled questions asked in turn (2026-11-30), keeping such an
+ * answer when reading "he" as the other person finds only who that person is gave 4 more right
+ * answers and 4 fewer wrong, nothing else moved.
+ */
+function beyondWhoHeIs(index: KnowledgeIndex, result: Result): boolean {
+  const lead = index.leadingCandidate;
+  return lead !== undefined && concerns(index, result, lead.id) && !isProfile(index, result);
+}
+
+function isProfile(index: KnowledgeIndex, result: Result): boolean {
+  return result.kind === 'answered' && index.knowledge.factById.get(result.id)?.kind === 'profile';
 }
 
 /** Whether an answer is about the entity: one of its fact's subjects. */

@@ -76,6 +76,18 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(alone)).not.toBe('iohannis-profile');
   });
 
+  it('keeps what the leading candidate said or did when "he" read as the other person finds only who that is', () => {
+    // Alone, these are about Rutte; read about Karins or Hebestreit, only their profiles fit.
+    expect(outcome(engine.ask('what did he urge on weapons?'))).toBe('rutte-on-ammunition');
+    const [, weapons] = inTurn('who is krisjanis karins?', 'what did he urge on weapons?');
+    expect(outcome(weapons as Result)).toBe('rutte-on-ammunition');
+    const [, support] = inTurn('who is steffen hebestreit?', 'would you say his support is broadening?');
+    expect(outcome(support as Result)).toBe('growing-support');
+    // What the other person's own fact answers is still read about them.
+    const [, applied] = inTurn('who is klaus iohannis?', 'has he formally applied?');
+    expect(outcome(applied as Result)).toBe('iohannis-profile');
+  });
+
   it('answers who said it with the one who voiced a backing, and a backing no one voiced with itself', () => {
     // Kirby confirmed the United States' backing: his statement.
     for (const pointer of [
