@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Opinion } from './classifier.js';
-import { followUpWords, pronounOf, readFollowUp } from './follow-up.js';
+import { followUpWords, pronounOf, readFollowUp, readWith } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -171,7 +171,8 @@ function sameAsBefore(
   if (!fact || namedElsewhere(index, fact, a).length > 0) return undefined;
   // Said as a follow-up, like a pointer back ("when was that?"): the conversation stays on the
   // previous question.
-  const readAs = `${index.analyze(withoutCommandName(previous)).words.join(' ')} — ${words(text).join(' ')}`;
+  // The message as typed: read, "in what month" would show as "in when".
+  const readAs = readWith(index.analyze(withoutCommandName(previous)).words, words(text));
   return { ...answerFor(index, fact, opinion.p), followUp: { readAs, topic: previous } };
 }
 
@@ -845,7 +846,8 @@ const storyReach = 3;
 const storyTimes: ReadonlySet<string> = new Set(
   (
     'january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    // The short names the lexicon does not spell out ("sept" is read as "september").
+    'jan mar jun ' +
     'spring summer autumn fall winter year month months ' +
     'he she they him his her their them then that ' +
     'election elections vote voting summit conference ministers ministerial ministerials resignation resigned resigns resign ' +

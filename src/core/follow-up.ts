@@ -170,10 +170,18 @@ export function readFollowUp(
 
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
-  const question = `${topic} — ${ws.join(' ')}`;
-  return asksWhoSaid.test(words(text).join(' '))
-    ? { by: 'pointer', question, topic, forSpeaker: true }
-    : { by: 'pointer', question, topic };
+  const question = readWith(previous.words, ws);
+  return {
+    by: 'pointer',
+    question,
+    topic,
+    ...(asksWhoSaid.test(words(text).join(' ')) && { forSpeaker: true }),
+  };
+}
+
+/** A message read with the previous question it leans on: "does germany back rutte — who said that". */
+export function readWith(previous: readonly string[], message: readonly string[]): string {
+  return `${previous.join(' ')} — ${message.join(' ')}`;
 }
 
 /** Whether "she" or "his" can stand for a person referred to as `pronoun` (any, when unknown). */
