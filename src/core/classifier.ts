@@ -124,8 +124,8 @@ type Vector = { x: number[]; y: number };
 
 /**
  * Multinomial logistic regression over `features`, trained by stochastic gradient descent with
- * AdaGrad steps in a fixed order per voter, the voters' weights then averaged, so the same
- * examples always give the same model. It pauses (yields) every `stepSize` examples, so a caller
+ * AdaGrad steps in a fixed order per voter, the voters' weights then averaged and a share of
+ * the naive Bayes word counts added (`countsWeight`), so the same examples always give the same model. It pauses (yields) every `stepSize` examples, so a caller
  * can let other work run while it learns.
  */
 export function* trainInSteps(examples: readonly LabelledExample[]): Generator<void, Classifier> {
@@ -159,6 +159,7 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
       weights[i] = (weights[i] as number) + (model.weights[i] as number) * share;
     for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) + (model.bias[k] as number) / voters;
   }
+  yield* addWordCounts(data, weights, bias);
   return {
     labels,
     classify(a) {
@@ -175,6 +176,54 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
       return { label: labels[best] as string, p: scores[best] as number };
     },
   };
+}
+
+/**
+ * How much the word counts weigh beside the learned weights, and how many times each feature is
+ * counted for every label before any example is (its smoothing). Counting which features each
+ * answer's questions use, as a naive Bayes model does, and adding a share of the log of each
+ * feature's frequency under each label to the averaged weights, lets a feature that met only a
+ * few examples speak by how often it came with each answer, which the weights learned one step at
+ * a time say less of. It takes one pass over the examples and draws nothing at random, so the
+ * voters learn exactly as before. Chosen on the labelled questions, each part scored by engines
+ * that did not learn from it, by the floors' rule on the mean of the seven orders of learning
+ * not used for choices before: 0.02 and 0.4 gave 11.2 more right answers, 4.3 fewer wrong and 6.3
+ * fewer declined (in turn 11.3, 5.2 and 5.6) per order; 0.02 and 0.3 gave 18.4 more right and
+ * 13.7 fewer declined, but 0.8 more wrong. More weight or less smoothing answered more, unanswerable
+ * questions too; less weight or more smoothing declined more. See test/eval/HISTORY.md.
+ */
+const countsWeight = 0.02;
+const countsSmoothing = 0.4;
+
+/**
+ * Adds `countsWeight` times the log of each feature's smoothed frequency among the features of
+ * each label's examples to its weight for that label, and the log of each label's share of the
+ * examples to its bias (multinomial naive Bayes, each feature counted once per example).
+ */
+function* addWordCounts(data: readonly Vector[], weights: Float32Array, bias: Float64Array): Generator<void> {
+  const K = bias.length;
+  const F = weights.length / K;
+  const counts = new Uint32Array(F * K);
+  const features = new Float64Array(K);
+  const examples = new Float64Array(K);
+  let done = 0;
+  for (const { x, y } of data) {
+    if (++done % stepSize === 0) yield;
+    examples[y] = (examples[y] as number) + 1;
+    features[y] = (features[y] as number) + x.length;
+    for (const f of x) counts[f * K + y] = (counts[f * K + y] as number) + 1;
+  }
+  const logTotal = Array.from(features, (n) => Math.log(n + countsSmoothing * F));
+  for (let f = 0; f < F; f++) {
+    if (f % (stepSize * 20) === 0) yield;
+    for (let k = 0; k < K; k++) {
+      const at = f * K + k;
+      const logFrequency = Math.log((counts[at] as number) + countsSmoothing) - (logTotal[k] as number);
+      weights[at] = (weights[at] as number) + countsWeight * logFrequency;
+    }
+  }
+  for (let k = 0; k < K; k++)
+    bias[k] = (bias[k] as number) + countsWeight * Math.log((examples[k] as number) / data.length);
 }
 
 /** One model as it learns: a weight per feature and label, and a bias per label. */

@@ -645,7 +645,7 @@ describe('the model that learns from labelled questions', () => {
     expect(outcome(rulesOnly.ask(overruled.suggestions[0]?.query ?? ''))).toBe('no-deadline');
     // The rules find nothing in the second: that sure is not enough to answer it.
     expect(outcome(rulesOnly.ask('zorp'))).toBe('unknown:off-topic');
-    expect(outcome(unsure('zorp', [4, 1, 1, 2], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
+    expect(outcome(unsure('zorp', [4, 2, 1, 2], 'candidates').ask('zorp'))).toBe('unknown:off-topic');
   });
 
   it('declines what the rules answered only when at least 60% sure it should', () => {
@@ -664,11 +664,11 @@ describe('the model that learns from labelled questions', () => {
       expect(opinion?.label).toBe('unknown');
       return { engine, p: opinion?.p ?? 0 };
     };
-    const half = unsure([3, 1, 1, 1]);
+    const half = unsure([3, 1, 1, 2]);
     expect(half.p).toBeGreaterThanOrEqual(0.5);
     expect(half.p).toBeLessThan(0.6);
     expect(outcome(half.engine.ask(question))).toBe('no-deadline');
-    const surer = unsure([4, 1, 1, 1]);
+    const surer = unsure([4, 2, 1, 1]);
     expect(surer.p).toBeGreaterThanOrEqual(0.6);
     expect(surer.p).toBeLessThan(0.7);
     expect(outcome(surer.engine.ask(question))).toBe('unknown:off-topic');
