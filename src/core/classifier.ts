@@ -125,7 +125,9 @@ type Vector = { x: number[]; y: number };
 /**
  * Multinomial logistic regression over `features`, trained by stochastic gradient descent with
  * AdaGrad steps in a fixed order per voter, the voters' weights then averaged and a share of
- * the naive Bayes word counts added (`countsWeight`), so the same examples always give the same model. It pauses (yields) every `stepSize` examples, so a caller
+ * the naive Bayes word counts added (`countsWeight`), so the same examples always give the same
+ * model. It pauses (yields) every `stepSize` examples, and every `featuresPerStep` features while
+ * it adds the counts, so a caller
  * can let other work run while it learns.
  */
 export function* trainInSteps(examples: readonly LabelledExample[]): Generator<void, Classifier> {
@@ -159,7 +161,8 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
       weights[i] = (weights[i] as number) + (model.weights[i] as number) * share;
     for (let k = 0; k < K; k++) bias[k] = (bias[k] as number) + (model.bias[k] as number) / voters;
   }
-  yield* addWordCounts(data, weights, bias);
+  // The voters' running sums are done with: the counts reuse their memory.
+  yield* addWordCounts(data, weights, bias, squares);
   return {
     labels,
     classify(a) {
@@ -187,35 +190,46 @@ export function* trainInSteps(examples: readonly LabelledExample[]): Generator<v
  * a time say less of. It takes one pass over the examples and draws nothing at random, so the
  * voters learn exactly as before. Chosen on the labelled questions, each part scored by engines
  * that did not learn from it, by the floors' rule on the mean of the seven orders of learning
- * not used for choices before: 0.02 and 0.4 gave 11.2 more right answers, 4.3 fewer wrong and 6.3
- * fewer declined (in turn 11.3, 5.2 and 5.6) per order; 0.02 and 0.3 gave 18.4 more right and
- * 13.7 fewer declined, but 0.8 more wrong. More weight or less smoothing answered more, unanswerable
- * questions too; less weight or more smoothing declined more. See test/eval/HISTORY.md.
+ * not used for a choice before this one (looked at twice for it): 0.02 and 0.4 gave 11.2 more
+ * right answers, 4.3 fewer wrong and 6.3 fewer declined (in turn 11.3, 5.2 and 5.6) per order;
+ * 0.02 and 0.3 gave 18.4 more right and 13.7 fewer declined, but 0.8 more wrong. Less smoothing
+ * answered more, unanswerable questions too; more smoothing, or more weight with a smoothing of 1,
+ * declined more. It takes about 50 ms at load on an idle core (72,000 features by 44 answers) and
+ * nothing per question. See test/eval/HISTORY.md.
  */
 const countsWeight = 0.02;
 const countsSmoothing = 0.4;
 
+/** Features per step while the counts are added: a step takes a few milliseconds. */
+const featuresPerStep = 4000;
+
 /**
  * Adds `countsWeight` times the log of each feature's smoothed frequency among the features of
- * each label's examples to its weight for that label, and the log of each label's share of the
- * examples to its bias (multinomial naive Bayes, each feature counted once per example).
+ * each label's examples to its weight for that label, and `countsWeight` times the log of each
+ * label's share of the examples to its bias (multinomial naive Bayes, each feature counted once
+ * per example). `counts` is memory to count in, one number per weight; its contents are lost.
  */
-function* addWordCounts(data: readonly Vector[], weights: Float32Array, bias: Float64Array): Generator<void> {
+function* addWordCounts(
+  data: readonly Vector[],
+  weights: Float32Array,
+  bias: Float64Array,
+  counts: Float64Array,
+): Generator<void> {
   const K = bias.length;
   const F = weights.length / K;
-  const counts = new Uint32Array(F * K);
-  const features = new Float64Array(K);
+  counts.fill(0);
+  const featureTotals = new Float64Array(K);
   const examples = new Float64Array(K);
   let done = 0;
   for (const { x, y } of data) {
     if (++done % stepSize === 0) yield;
     examples[y] = (examples[y] as number) + 1;
-    features[y] = (features[y] as number) + x.length;
+    featureTotals[y] = (featureTotals[y] as number) + x.length;
     for (const f of x) counts[f * K + y] = (counts[f * K + y] as number) + 1;
   }
-  const logTotal = Array.from(features, (n) => Math.log(n + countsSmoothing * F));
+  const logTotal = Array.from(featureTotals, (n) => Math.log(n + countsSmoothing * F));
   for (let f = 0; f < F; f++) {
-    if (f % (stepSize * 20) === 0) yield;
+    if (f % featuresPerStep === 0) yield;
     for (let k = 0; k < K; k++) {
       const at = f * K + k;
       const logFrequency = Math.log((counts[at] as number) + countsSmoothing) - (logTotal[k] as number);

@@ -144,8 +144,9 @@ const pronounDeclineFloor = 0.9;
 
 /**
  * How sure the model must be of a short message it reads alone when its answer is the one the
- * conversation is on ("why did Rutte resign?", answered, then "which month was it"): surer than nothing, but less
- * than the 0.5 it needs to answer where the rules found nothing (`answerWhereDeclinedFloor`).
+ * conversation is on ("why did Rutte resign?", answered, then "which month was it"): surer than
+ * nothing, but less than the 0.5 it needs to answer where the rules found nothing
+ * (`answerWhereDeclinedFloor`).
  * On the labelled questions asked in turn (2026-11-30): 3 more right answers and 3 fewer declined,
  * no more wrong; at 0.3 and 0.35, 1 to 2 more wrong answers, and with no limit on the message's
  * length, 1 more.

@@ -16,7 +16,7 @@ const floors = {
   // knowingly, because the held-out sets grew: the two sets added then were written from prompts
   // that ask for a quarter of unanswerable questions and for strict labels.
   // The labelled questions, dealt by set into five parts, each scored by an engine that did not
-  // learn from it: 93.9% / 93.3% / 95.7% on 22,494 questions (93.6% before the outgoing chief's
+  // learn from it: 93.9% / 93.2% / 95.8% on 22,494 questions (93.6% before the outgoing chief's
   // post, a dated fact's time, an event's country, any candidate and an alternative counted as
   // the fact's, 2026-11-30; 93.7% before the evening's "before" and alternatives a few words
   // apart, and 93.8% before a name needed one in 250 of a fact's questions, not one in a hundred;
@@ -28,19 +28,21 @@ const floors = {
   // The held-out sets, 7,400 questions: 97.6% / 97.1% / 98.1% (97.5% / 97.0% before the word
   // counts, 2026-11-30). The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.975, abstention: 0.97, reach: 0.98 },
+  test: { accuracy: 0.974, abstention: 0.97, reach: 0.98 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
   // 97.8% / 96.8% / 98.3% (97.7% / 96.6% before the word counts).
-  inTurn: { accuracy: 0.977, abstention: 0.967, reach: 0.981 },
+  inTurn: { accuracy: 0.976, abstention: 0.967, reach: 0.981 },
   // Those of them worded unlike any labelled question, 5,416: 96.8% / 96.2% / 97.5% (96.7% /
   // 96.1% / 97.4% before the word counts).
   // These held-out floors sit at the top of what the model's order of learning alone moves them
-  // by: the same engine learning in nine other orders scored 3,871 to 3,890 of these 4,023 in-scope
-  // questions right (3,890 with that engine, 3,893 now), and 5,391 to 5,411 of the whole test half's
-  // 5,551 (5,413; 5,417 now).
+  // by: the engine learning in nine other orders scored 3,875 to 3,893 of these 4,023 in-scope
+  // questions right (3,893 as shipped), 5,397 to 5,417 of the whole test half's 5,551 (5,417), and
+  // declined 1,781 to 1,794 of its 1,849 unanswerable ones (1,796). The abstention floors were
+  // raised with the word counts, which added 2 or 3 right declines to each held-out row; the
+  // accuracy floors, which they moved by 1 or 2 answers, were not.
   // A change that makes the model learn anew (another order, or a change to what it reads) is
   // therefore likely to fall under them by chance alone; see test/eval/HISTORY.md.
-  newlyWorded: { accuracy: 0.967, abstention: 0.961, reach: 0.974 },
+  newlyWorded: { accuracy: 0.966, abstention: 0.961, reach: 0.974 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
