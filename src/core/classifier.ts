@@ -127,8 +127,7 @@ type Vector = { x: number[]; y: number };
  * AdaGrad steps in a fixed order per voter, the voters' weights then averaged and a share of
  * the naive Bayes word counts added (`countsWeight`), so the same examples always give the same
  * model. It pauses (yields) every `stepSize` examples, and every `featuresPerStep` features while
- * it adds the counts, so a caller
- * can let other work run while it learns.
+ * it adds the counts, so a caller can let other work run while it learns.
  */
 export function* trainInSteps(examples: readonly LabelledExample[]): Generator<void, Classifier> {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
