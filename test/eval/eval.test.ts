@@ -28,21 +28,21 @@ const floors = {
   // The held-out sets, 7,400 questions: 97.6% / 97.1% / 98.1% (97.5% / 97.0% before the word
   // counts, 2026-11-30). The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.974, abstention: 0.97, reach: 0.98 },
+  test: { accuracy: 0.975, abstention: 0.97, reach: 0.98 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
   // 97.8% / 96.8% / 98.3% (97.7% / 96.6% before the word counts).
-  inTurn: { accuracy: 0.976, abstention: 0.967, reach: 0.981 },
+  inTurn: { accuracy: 0.977, abstention: 0.967, reach: 0.981 },
   // Those of them worded unlike any labelled question, 5,416: 96.8% / 96.2% / 97.5% (96.7% /
   // 96.1% / 97.4% before the word counts).
   // These held-out floors sit at the top of what the model's order of learning alone moves them
   // by: the engine learning in nine other orders scored 3,875 to 3,893 of these 4,023 in-scope
   // questions right (3,893 as shipped), 5,397 to 5,417 of the whole test half's 5,551 (5,417), and
-  // declined 1,781 to 1,794 of its 1,849 unanswerable ones (1,796). The abstention floors were
-  // raised with the word counts, which added 2 or 3 right declines to each held-out row; the
-  // accuracy floors, which they moved by 1 or 2 answers, were not.
+  // declined 1,781 to 1,794 of its 1,849 unanswerable ones (1,796). All were raised with the word
+  // counts, which added 1 to 3 right answers and 2 or 3 right declines to each held-out row
+  // (5,417, 5,427 and 3,893 right: 97.59%, 97.77% and 96.77%), so that going back fails.
   // A change that makes the model learn anew (another order, or a change to what it reads) is
   // therefore likely to fall under them by chance alone; see test/eval/HISTORY.md.
-  newlyWorded: { accuracy: 0.966, abstention: 0.961, reach: 0.974 },
+  newlyWorded: { accuracy: 0.967, abstention: 0.961, reach: 0.974 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
