@@ -10,8 +10,19 @@ export interface FeedbackRef {
   s: Surface;
 }
 
+/** Slack refuses a button whose value is over 2,000 characters. */
+const valueLimit = 2000;
+
 export function encodeFeedback(ref: FeedbackRef): string {
-  return JSON.stringify({ ...ref, q: ref.q.slice(0, 1500) });
+  // Quotes, backslashes and line breaks take two characters each once encoded: cut the question
+  // until the whole value fits.
+  let q = ref.q.slice(0, 1500);
+  let value = JSON.stringify({ ...ref, q });
+  while (value.length > valueLimit && q !== '') {
+    q = q.slice(0, Math.max(0, q.length - Math.ceil((value.length - valueLimit) / 2)));
+    value = JSON.stringify({ ...ref, q });
+  }
+  return value;
 }
 
 export function decodeFeedback(value: string | undefined): FeedbackRef | undefined {

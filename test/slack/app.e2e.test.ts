@@ -107,6 +107,31 @@ describe('/nato over HTTP', () => {
     expect(body.text).toContain('Kaja Kallas');
   });
 
+  it('answers a suggestion under a channel reply in that thread, and under a DM answer in the DM', async () => {
+    const click = async (channelId: string, message: Json): Promise<Json> => {
+      fake.reset();
+      const payload = blockActionsPayload({
+        actionId: `${actionIds.suggestion}:0`,
+        value: 'candidates',
+        channelId,
+        messageTs: String(message.ts),
+        message,
+        responseUrl: fake.responseUrl(`sugg-${channelId}`),
+      });
+      expect((await sendAction(base, signingSecret, payload)).status).toBe(200);
+      await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+      return (fake.callsTo('chat.postMessage')[0] as { args: Json }).args;
+    };
+    const reply = { type: 'message', ts: '1700000000.000300', thread_ts: '1700000000.000100', text: 'x' };
+    const inChannel = await click(fakeWorkspace.channelId, reply);
+    expect(inChannel.thread_ts).toBe('1700000000.000100');
+    const dm = dmChannelFor(fakeWorkspace.userId);
+    const inDm = await click(dm, { type: 'message', ts: '1700000000.000500', text: 'x' });
+    expect(inDm.channel).toBe(dm);
+    expect(inDm.thread_ts).toBeUndefined();
+    expect(String(inDm.text)).toContain('Kaja Kallas');
+  });
+
   it('offers suggestion buttons for a question it cannot answer', async () => {
     const body = await command('where is nato headquartered?', 'cmd-unknown');
     expect(body.text).toMatch(/don’t know/);

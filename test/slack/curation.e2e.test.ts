@@ -230,6 +230,26 @@ describe('knowledge reload', { timeout: 2 * reloadPatienceMs }, () => {
     writeFileSync(file(), good);
   });
 
+  it('lists as many problems as a Slack reply holds when an edited article breaks many quotes', async () => {
+    const article = join(knowledgeDir, 'sources', 'nato-secretary-general-race.txt');
+    const good = readFileSync(article, 'utf8');
+    writeFileSync(article, good.replaceAll(' the ', ' teh '));
+    try {
+      const body = await command('reload', curator);
+      const text = String(body.text);
+      expect(text).toContain('kept answering from the knowledge I had');
+      expect(text).toMatch(/evidence\[\d+\]\.quote/);
+      const more = /…and (\d+) more$/.exec(text);
+      expect(more, 'the rest are counted').not.toBeNull();
+      const listed = text.split('\n').filter((l) => l.startsWith('• ')).length;
+      expect(listed).toBeGreaterThan(3);
+      expect(listed + Number(more?.[1])).toBeGreaterThan(20);
+      expect(text.length).toBeLessThanOrEqual(3000);
+    } finally {
+      writeFileSync(article, good);
+    }
+  });
+
   it('is refused to non-curators', async () => {
     expect((await command('reload')).text).toMatch(/Sorry, `\/nato reload`/);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, chooseFactOfDay } from '../../src/core/digest.js';
 import type { Result } from '../../src/core/result.js';
+import { decodeFeedback } from '../../src/slack/feedback.js';
 import { actionIds } from '../../src/slack/ids.js';
 import { renderResult, type Surface } from '../../src/slack/render/answer.js';
 import { renderDigest } from '../../src/slack/render/digest.js';
@@ -41,6 +42,8 @@ describe('answers render to blocks Slack accepts', () => {
     'who-backs rutte',
     'timeline',
     'help',
+    // Each quote takes two characters in a 👍/👎 button's value, which Slack caps at 2,000.
+    `who backs rutte ${'"'.repeat(980)}`,
   ];
 
   it('for every evaluation question and odd input, on every surface', () => {
@@ -48,7 +51,7 @@ describe('answers render to blocks Slack accepts', () => {
     for (const q of [...questions, ...extremes]) {
       const result = engine.ask(q);
       for (const surface of surfaces) {
-        const m = renderResult(result, { surface, question: q, sharedBy: 'U0USER' });
+        const m = renderResult(result, { surface, question: q, sharedBy: 'U0USER', feedback: 'thread' });
         const found = validateBlocks(m.blocks);
         if (found.length > 0)
           problems.push(`${surface} ${JSON.stringify(q.slice(0, 60))}: ${found.join('; ')}`);
@@ -62,6 +65,23 @@ describe('answers render to blocks Slack accepts', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('keeps the question in a 👍/👎 value as long as the value fits', () => {
+    const question = `who backs rutte ${'"'.repeat(980)}`;
+    const result = engine.ask(question);
+    expect(result.kind).toBe('answered');
+    const m = renderResult(result, { surface: 'public', question, feedback: 'thread' });
+    const up = JSON.stringify(m.blocks).includes(actionIds.feedbackUp);
+    expect(up).toBe(true);
+    const value = (m.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === actionIds.feedbackUp)?.value as string;
+    expect(value.length).toBeLessThanOrEqual(2000);
+    const ref = decodeFeedback(value);
+    expect(ref?.f).toBe(result.kind === 'answered' ? result.id : '');
+    expect(question.startsWith(ref?.q ?? '')).toBe(true);
+    expect(ref?.q.length).toBeGreaterThan(900);
   });
 
   it('offers Share only on ephemeral answers, and says who shared', () => {

@@ -25,12 +25,17 @@ export function answerSuggestion(deps: SlackDeps) {
       });
       return;
     }
-    // The buttons sat on a public reply: answer in that reply's thread.
-    const threadTs = (body.message.thread_ts as string | undefined) ?? body.message.ts;
+    // The buttons sat on a public reply. In a channel it was a thread reply (or the thread's
+    // start): answer in that thread. In a direct message the bot answers at the top level, as it
+    // answered the question, unless the buttons were inside a thread there.
+    const direct = body.channel.id.startsWith('D');
+    const threadTs = (body.message.thread_ts as string | undefined) ?? (direct ? undefined : body.message.ts);
     await client.chat.postMessage({
       channel: body.channel.id,
-      thread_ts: threadTs,
-      ...renderResult(result, { surface: 'public', question, feedback: 'thread' }),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...renderResult(result, { surface: 'public', question, feedback: direct ? 'dm' : 'thread' }),
+      unfurl_links: false,
+      unfurl_media: false,
     });
   };
 }

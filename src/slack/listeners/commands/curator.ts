@@ -31,17 +31,47 @@ export async function handleCuratorCommand(
   const result = await curation.knowledge.reload();
   if (!result.ok) {
     logger.warn(`knowledge reload refused: ${result.problems.length} problem(s)`);
-    const lines = result.problems.slice(0, 15).map((p) => `• ${escapeWithin(formatProblem(p), 300)}`);
-    const more = result.problems.length > 15 ? `\n…and ${result.problems.length - 15} more.` : '';
+    for (const p of result.problems.slice(0, maxLoggedProblems)) logger.warn(`  ${formatProblem(p)}`);
+    const intro =
+      'The knowledge files are invalid, so I kept answering from the knowledge I had. Fix these and run `/nato reload` again (`npm run knowledge:check` lists them all):';
+    const lines = result.problems.map((p) => `• ${escapeWithin(formatProblem(p), 300)}`);
     await sayPrivately(
       respond,
-      `The knowledge files are invalid, so I kept answering from the knowledge I had. Fix these and run \`/nato reload\` again:\n${lines.join('\n')}${more}`,
+      `${intro}
+${listWithin(lines, replyLimit - intro.length, '\n')}`,
     );
     return;
   }
   logger.info(`knowledge reloaded by ${command.user_id}: ${result.facts} facts`);
-  const added = result.added.length > 0 ? ` New: ${result.added.map(escapeMrkdwn).join(', ')}.` : '';
+  const head = `Knowledge reloaded: ${result.facts} facts.`;
+  // Each list gets half of what is left of a section, so neither pushes the reply past Slack's limit.
+  const room = Math.floor((replyLimit - head.length) / 2) - 20;
+  const added =
+    result.added.length > 0 ? ` New: ${listWithin(result.added.map(escapeMrkdwn), room, ', ')}.` : '';
   const removed =
-    result.removed.length > 0 ? ` Removed: ${result.removed.map(escapeMrkdwn).join(', ')}.` : '';
-  await sayPrivately(respond, `Knowledge reloaded: ${result.facts} facts.${added}${removed}`);
+    result.removed.length > 0 ? ` Removed: ${listWithin(result.removed.map(escapeMrkdwn), room, ', ')}.` : '';
+  await sayPrivately(respond, `${head}${added}${removed}`);
+}
+
+/** Slack refuses a section of over 3,000 characters; a reply stays under it with room to spare. */
+const replyLimit = 2900;
+const maxLoggedProblems = 50;
+
+/**
+ * As many of `items` as fit in `room` characters joined by `separator`, then "…and N more" for the
+ * rest. Each item is short (a problem is cut to 300 characters), so at least one always fits.
+ */
+export function listWithin(items: readonly string[], room: number, separator: string): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const [i, item] of items.entries()) {
+    const rest = items.length - i - 1;
+    const tail = rest > 0 ? `${separator}…and ${rest} more` : '';
+    const next = length + (shown.length > 0 ? separator.length : 0) + item.length;
+    if (shown.length > 0 && next + tail.length > room) break;
+    shown.push(item);
+    length = next;
+  }
+  const more = items.length - shown.length;
+  return `${shown.join(separator)}${more > 0 ? `${separator}…and ${more} more` : ''}`;
 }
