@@ -18,7 +18,13 @@ import { defaultKnowledgeDir } from './knowledge/load.js';
 import { knowledgeHolder } from './knowledge/reloader.js';
 import { warmUp } from './knowledge/warm-up.js';
 import { jsonLog } from './log.js';
-import { type Readiness, type RunningApp, startSlackApp } from './slack/app.js';
+import {
+  type Readiness,
+  type RunningApp,
+  type SlackStartError,
+  startFailureMessage,
+  startSlackApp,
+} from './slack/app.js';
 import { memoryConversations } from './slack/conversations.js';
 import { curatorCheck } from './slack/curators.js';
 import { curationStore } from './store/curation-store.js';
@@ -164,11 +170,7 @@ async function main(): Promise<void> {
       { logger: log, ...(installations ? { installationStore: installations } : {}), readiness: ready },
     );
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    const hint =
-      code === 'invalid_auth' || code === 'not_authed'
-        ? 'Slack rejected SLACK_BOT_TOKEN: copy the current "Bot User OAuth Token" from OAuth & Permissions.'
-        : `Slack did not accept the connection: ${code ?? (error as Error).message}`;
+    const hint = startFailureMessage(error as SlackStartError, config.port);
     console.error(`nato-bot cannot start: ${hint}`);
     await db.destroy();
     process.exit(1);

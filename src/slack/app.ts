@@ -94,6 +94,10 @@ export function createSlackApp(
     // No listener reads `context.conversation`; Bolt's default conversation store would look
     // one up on every request (and build an Error with a stack trace for each miss).
     convoStore: false as const,
+    // Bolt otherwise checks a bot token with auth.test in its constructor, where a refusal is a
+    // rejection nobody awaits until the first event (the process dies of it); `startSlackApp`
+    // awaits `init()`, so the refusal is reported.
+    deferInitialization: true,
   };
   const app =
     config.mode === 'socket'
@@ -133,14 +137,46 @@ export async function startSlackApp(
     await (app.stop() as Promise<unknown>);
     await idle();
   };
+  // Checks the bot token (auth.test), if one is set.
+  await app.init().catch(blame('SLACK_BOT_TOKEN'));
   if (config.mode === 'socket') {
-    await app.start();
+    // Slack answers invalid_auth for either token; the bot token has passed by now.
+    await app.start().catch(blame('SLACK_APP_TOKEN'));
     return { app, port: config.port, stop };
   }
   const server = (await app.start(config.port)) as { address(): AddressInfo | string | null };
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return { app, port, stop };
+}
+
+/** Which variable's token Slack refused, for the start-up message (see `SlackStartError`). */
+export interface SlackStartError extends Error {
+  slackToken?: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN';
+}
+
+const tokenRefusals = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked']);
+
+/** What `startSlackApp`'s failure tells whoever started the bot, and what to do about it. */
+export function startFailureMessage(error: SlackStartError, port: number): string {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  if (code && tokenRefusals.has(code)) {
+    return error.slackToken === 'SLACK_APP_TOKEN'
+      ? `Slack rejected SLACK_APP_TOKEN (${code}): under Basic Information → App-Level Tokens, generate a token with the connections:write scope and copy it (it starts with xapp-).`
+      : `Slack rejected SLACK_BOT_TOKEN (${code}): copy the current "Bot User OAuth Token" from OAuth & Permissions.`;
+  }
+  if (code) return `Slack did not accept the connection: ${code}`;
+  if ((error as { code?: string }).code === 'EADDRINUSE') {
+    return `port ${port} is already in use: stop whatever is using it, or set PORT to a free port.`;
+  }
+  return `it could not connect to Slack: ${error.message}`;
+}
+
+function blame(variable: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN'): (error: unknown) => never {
+  return (error) => {
+    if (error && typeof error === 'object') (error as SlackStartError).slackToken = variable;
+    throw error;
+  };
 }
 
 function required(store: InstallationStore | undefined): InstallationStore {
