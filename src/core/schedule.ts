@@ -130,3 +130,25 @@ export function daysBetween(from: string, to: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** What a channel's digest has already done, for choosing where a new schedule starts. */
+export interface DigestHistory {
+  /** The latest local date with a delivery on record (posted, tried or missed), in any zone. */
+  lastDate?: string | undefined;
+  /** When the latest digest that may have reached the channel was posted or sent. */
+  lastPostAt?: Date | undefined;
+}
+
+/**
+ * The first local date a digest at `minutes` in `zone` posts on, for a schedule set at `now`:
+ * today while its time is still to come, else tomorrow; but never a date already on record (a
+ * day's digest goes out once, whatever time or zone it was set for then), nor the local day of the
+ * last post, so that moving the time or the zone never brings a second digest in a day.
+ */
+export function firstDigestDate(now: Date, zone: string, minutes: number, history: DigestHistory): string {
+  const local = localTime(now, zone);
+  const candidates = [local.minutes < minutes ? local.date : addDays(local.date, 1)];
+  if (history.lastDate) candidates.push(addDays(history.lastDate, 1));
+  if (history.lastPostAt) candidates.push(addDays(localTime(history.lastPostAt, zone).date, 1));
+  return candidates.sort().at(-1) as string;
+}

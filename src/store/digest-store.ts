@@ -1,3 +1,4 @@
+import type { DigestHistory } from '../core/schedule.js';
 import type { Db } from './database.js';
 import type { DeliveryRow, DeliveryStatus, SubscriptionRow, SubscriptionStatus } from './schema.js';
 
@@ -46,6 +47,8 @@ export interface DigestStore {
   /** Records a day that ended without a post; does nothing if the day has a record already. */
   recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
+  /** The latest date on record, and when the latest digest that may have been posted went out. */
+  history(subscriptionId: string): Promise<DigestHistory>;
 
   shownFacts(subscriptionId: string): Promise<Set<string>>;
   markShown(subscriptionId: string, factId: string, resetCycle: boolean): Promise<void>;
@@ -209,6 +212,19 @@ export function digestStore(db: Db): DigestStore {
         .orderBy('local_date', 'desc');
       if (status) q = q.where('status', '=', status);
       return q.executeTakeFirst();
+    },
+    async history(subscriptionId) {
+      const latest = await this.latestDelivery(subscriptionId);
+      // A digest whose post was made, or may have been: Slack may have it.
+      const sent = await db
+        .selectFrom('deliveries')
+        .select(['posted_at', 'claimed_at'])
+        .where('subscription_id', '=', subscriptionId)
+        .where('status', 'in', ['posted', 'sending', 'unknown'])
+        .orderBy('local_date', 'desc')
+        .executeTakeFirst();
+      const at = sent ? (sent.posted_at ?? sent.claimed_at) : undefined;
+      return { lastDate: latest?.local_date, lastPostAt: at ? new Date(at) : undefined };
     },
 
     async shownFacts(subscriptionId) {

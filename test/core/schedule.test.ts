@@ -4,6 +4,7 @@ import { parseDigestCommand } from '../../src/core/digest-command.js';
 import {
   addDays,
   daysBetween,
+  firstDigestDate,
   formatTimeOfDay,
   isDue,
   localTime,
@@ -120,5 +121,40 @@ describe('parseDigestCommand', () => {
     const parsed = parseDigestCommand(text);
     expect(parsed?.action).toBe('invalid');
     expect(parsed && 'message' in parsed ? parsed.message : '').toMatch(message);
+  });
+});
+
+describe('the first date of a new digest schedule', () => {
+  const at = (iso: string): Date => new Date(iso);
+
+  it('is today while the time is still to come, else tomorrow, with nothing on record', () => {
+    expect(firstDigestDate(at('2026-06-01T06:00:00Z'), 'UTC', 9 * 60, {})).toBe('2026-06-01');
+    expect(firstDigestDate(at('2026-06-01T10:00:00Z'), 'UTC', 9 * 60, {})).toBe('2026-06-02');
+  });
+
+  it('moves to tomorrow when today’s digest went out at the old time', () => {
+    // Posted at 09:00; at 09:30 the time is moved to 17:00.
+    const history = { lastDate: '2026-06-01', lastPostAt: at('2026-06-01T09:00:05Z') };
+    expect(firstDigestDate(at('2026-06-01T09:30:00Z'), 'UTC', 17 * 60, history)).toBe('2026-06-02');
+  });
+
+  it('never gives a date already on record in the old zone a second digest', () => {
+    // Tokyo's digest for 2 June went out at 00:00 UTC, 20:00 on 1 June in New York.
+    const history = { lastDate: '2026-06-02', lastPostAt: at('2026-06-02T00:00:05Z') };
+    const now = at('2026-06-02T00:30:00Z');
+    expect(firstDigestDate(now, 'America/New_York', 9 * 60, history)).toBe('2026-06-03');
+    // 22:00 the same evening in New York would have been a second digest within hours.
+    expect(firstDigestDate(now, 'America/New_York', 22 * 60, history)).toBe('2026-06-03');
+  });
+
+  it('never posts twice in the new zone’s day when moving east', () => {
+    // New York's digest for 1 June went out at 23:30 there: 12:30 on 2 June in Tokyo.
+    const history = { lastDate: '2026-06-01', lastPostAt: at('2026-06-02T03:30:05Z') };
+    expect(firstDigestDate(at('2026-06-02T05:00:00Z'), 'Asia/Tokyo', 20 * 60, history)).toBe('2026-06-03');
+  });
+
+  it('is not held back by an old record', () => {
+    const history = { lastDate: '2026-04-30', lastPostAt: at('2026-04-30T09:00:00Z') };
+    expect(firstDigestDate(at('2026-06-01T06:00:00Z'), 'UTC', 9 * 60, history)).toBe('2026-06-01');
   });
 });

@@ -91,6 +91,27 @@ describe('/nato digest', () => {
     expect(await sub('C0NOTIN')).toBeUndefined();
   });
 
+  it('moving the zone never sends a day’s digest twice, and says when the first one comes', async () => {
+    const channel = 'C0DIGESTZ';
+    expect(await digest('digest on 09:00 Asia/Tokyo', channel)).toContain('The first one comes tomorrow');
+    // Tokyo's digest for 2 June goes out at 09:00 there: 00:00 UTC, 20:00 on 1 June in New York.
+    const id = subscriptionId(fakeWorkspace.teamId, channel);
+    const postedAt = new Date('2026-06-02T00:00:05Z');
+    expect(await bot.world.store.claim(id, '2026-06-02', postedAt, 'test')).toBe(true);
+    await bot.world.store.update(id, '2026-06-02', { status: 'posted', posted_at: postedAt.toISOString() });
+    clock.set('2026-06-02T00:30:00Z');
+    try {
+      const reply = await digest('digest on 22:00 America/New_York', channel);
+      expect(reply).toContain(
+        'The first one comes on 2026-06-03, as the digest for 2026-06-02 has already been sent or tried here.',
+      );
+      expect(await sub(channel)).toMatchObject({ zone: 'America/New_York', start_date: '2026-06-03' });
+      expect(await digest('digest status', channel)).toContain('Next post: 2026-06-03 at 22:00');
+    } finally {
+      clock.set('2026-06-01T06:00:00Z');
+    }
+  });
+
   it('turns the digest off, and says so when there is none', async () => {
     await digest('digest on 09:00 UTC', 'C0DIGESTF');
     expect(await digest('digest off', 'C0DIGESTF')).toContain('turned off');

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestCommand } from '../../../core/digest-command.js';
-import { addDays, formatTimeOfDay, localTime } from '../../../core/schedule.js';
+import { addDays, firstDigestDate, formatTimeOfDay, localTime } from '../../../core/schedule.js';
 import { type Subscription, subscriptionId } from '../../../store/digest-store.js';
 import type { DigestDeps } from '../../deps.js';
 import { slashCommand } from '../../ids.js';
@@ -97,7 +97,13 @@ async function subscribe(
   const minutes = cmd.minutes ?? defaultMinutes;
   const now = digest.now();
   const local = localTime(now, zone);
-  const startDate = local.minutes < minutes ? local.date : addDays(local.date, 1);
+  const usual = local.minutes < minutes ? local.date : addDays(local.date, 1);
+  const startDate = firstDigestDate(
+    now,
+    zone,
+    minutes,
+    await digest.store.history(subscriptionId(command.team_id, command.channel_id)),
+  );
   await digest.store.subscribe({
     teamId: command.team_id,
     enterpriseId: command.enterprise_id ?? null,
@@ -108,10 +114,21 @@ async function subscribe(
     startDate,
     now,
   });
-  const first = startDate === local.date ? 'today' : 'tomorrow';
+  const first =
+    startDate === local.date
+      ? 'today'
+      : startDate === addDays(local.date, 1)
+        ? 'tomorrow'
+        : `on ${startDate}`;
+  // A day's digest goes out once: say so when that is why the first one comes later than usual.
+  const done = addDays(startDate, -1);
+  const why =
+    startDate > usual
+      ? `, as ${done === local.date ? 'today’s digest' : `the digest for ${done}`} has already been sent or tried here`
+      : '';
   await sayPrivately(
     respond,
-    `Daily digest is on for <#${command.channel_id}>: every day at ${formatTimeOfDay(minutes)} (${escapeMrkdwn(zone)}). The first one comes ${first}. \`${slashCommand} digest preview\` shows it now; \`${slashCommand} digest off\` stops it.`,
+    `Daily digest is on for <#${command.channel_id}>: every day at ${formatTimeOfDay(minutes)} (${escapeMrkdwn(zone)}). The first one comes ${first}${why}. \`${slashCommand} digest preview\` shows it now; \`${slashCommand} digest off\` stops it.`,
   );
 }
 
