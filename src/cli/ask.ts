@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { createEngine } from '../core/engine.js';
 import { renderText, toJson } from '../core/render-text.js';
 import { loadOrExit } from './load-or-exit.js';
@@ -10,19 +9,38 @@ const usage = `Usage:
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const question = args.filter((a) => a !== '--json').join(' ');
+const words = args.filter((a) => a !== '--json');
+const question = words.join(' ');
 if (args.includes('--help') || args.includes('-h')) {
   console.log(usage);
   process.exit(0);
 }
+// A reader that stops early (`… | head -1`) closes the pipe: that ends the run, it is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const engine = createEngine(loadOrExit().knowledge);
 
-if (question.trim() !== '') {
-  const result = engine.ask(question);
-  console.log(json ? JSON.stringify(toJson(result)) : renderText(result));
+if (json && words.length === 0) {
+  // One answer per line of input, "\n" or "\r\n" ending a line (a lone "\r" does not), so the
+  // output lines up with the input.
+  process.stdin.setEncoding('utf8');
+  let pending = '';
+  const answer = (line: string): void => {
+    process.stdout.write(`${JSON.stringify(toJson(engine.ask(line.replace(/\r$/, ''))))}\n`);
+  };
+  for await (const chunk of process.stdin) {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) answer(line);
+  }
+  if (pending !== '') answer(pending);
 } else if (json) {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) process.stdout.write(`${JSON.stringify(toJson(engine.ask(line)))}\n`);
+  // A question given, even an empty one, is answered: the engine says what an empty one lacks.
+  console.log(JSON.stringify(toJson(engine.ask(question))));
+} else if (question.trim() !== '') {
+  console.log(renderText(engine.ask(question)));
 } else {
   console.error(`Give a question to ask.\n${usage}`);
   process.exit(2);

@@ -13,7 +13,11 @@ import { loadOrExit } from './load-or-exit.js';
  */
 function reply(ask: (question: string) => Result, text: string): string {
   const bare = withoutCommandName(text);
-  if (parseDigestCommand(bare)) {
+  // "/nato" alone gives the usage, as in Slack.
+  if (bare.trim() === '') return renderText(ask('help'));
+  const digest = parseDigestCommand(bare);
+  if (digest?.action === 'invalid') return `${digest.message} Nothing was changed.`;
+  if (digest) {
     return 'Daily digests are posted to Slack channels (/nato digest on in a channel). To see one here: npm run digest -- preview';
   }
   if (curatorCommand(bare)) {

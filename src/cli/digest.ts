@@ -6,6 +6,7 @@ import { formatTimeOfDay, localTime, resolveZone } from '../core/schedule.js';
 import { createScheduler } from '../digest/scheduler.js';
 import { openDatabase } from '../store/database.js';
 import { digestStore, subscriptionId } from '../store/digest-store.js';
+import { parseArgsOrExit } from './args.js';
 import { loadOrExit } from './load-or-exit.js';
 
 const usage = `Usage:
@@ -13,10 +14,14 @@ const usage = `Usage:
   npm run digest -- preview --team T123 --channel C123         that channel's next digest (reads DATABASE_URL)
   npm run digest -- list                                        subscribed channels (reads DATABASE_URL)`;
 
-const { values, positionals } = parseArgs({
-  options: { zone: { type: 'string' }, channel: { type: 'string' }, team: { type: 'string' } },
-  allowPositionals: true,
-});
+const { values, positionals } = parseArgsOrExit(
+  () =>
+    parseArgs({
+      options: { zone: { type: 'string' }, channel: { type: 'string' }, team: { type: 'string' } },
+      allowPositionals: true,
+    }),
+  usage,
+);
 const command = positionals[0];
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {

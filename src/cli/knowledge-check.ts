@@ -1,7 +1,8 @@
 import { formatProblem } from '../core/knowledge/compile.js';
 import { checkKnowledgeDir, defaultKnowledgeDir } from '../knowledge/load.js';
 
-const dir = process.argv[2] ?? defaultKnowledgeDir;
+// The folder named, else the one the bot would load (KNOWLEDGE_DIR), else the bundled one.
+const dir = process.argv[2] ?? (process.env.KNOWLEDGE_DIR || defaultKnowledgeDir);
 const result = checkKnowledgeDir(dir);
 if (!result.ok) {
   console.error(`Knowledge in ${dir} is invalid (${result.problems.length} problem(s)):`);

@@ -1,8 +1,12 @@
 import type { Knowledge, SentenceCoverage } from '../core/knowledge/types.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 
-/** Loads the knowledge, or prints every problem with file and line and exits 1. */
-export function loadOrExit(dir?: string): { knowledge: Knowledge; coverage: SentenceCoverage[] } {
+/** Prints every problem of invalid knowledge with file and line, and exits 1. */
+/** Loads the knowledge from `dir`, else KNOWLEDGE_DIR, as the bot does, else the bundled folder. */
+export function loadOrExit(dir: string | undefined = process.env.KNOWLEDGE_DIR || undefined): {
+  knowledge: Knowledge;
+  coverage: SentenceCoverage[];
+} {
   try {
     return loadKnowledge(dir);
   } catch (error) {

@@ -3,15 +3,20 @@ import { formatConfigProblems, parseConfig } from '../config.js';
 import { renderReportCsv, renderReportText } from '../core/curation.js';
 import { curationStore } from '../store/curation-store.js';
 import { openDatabase } from '../store/database.js';
+import { parseArgsOrExit } from './args.js';
 
 const usage = `Usage:
   npm run report                    the curators' report for the last 7 and 30 days (reads DATABASE_URL)
   npm run report -- --csv           the same as CSV, for a spreadsheet
   npm run report -- --team T0123    one workspace only`;
 
-const { values } = parseArgs({
-  options: { csv: { type: 'boolean' }, team: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-});
+const { values } = parseArgsOrExit(
+  () =>
+    parseArgs({
+      options: { csv: { type: 'boolean' }, team: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }),
+  usage,
+);
 if (values.help) {
   console.log(usage);
   process.exit(0);

@@ -1,11 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startPatienceMs } from '../helpers/bot.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const run = (command: string, args: string[], input = '') =>
-  spawnSync(command, args, { cwd: root, input, encoding: 'utf8', timeout: startPatienceMs });
+const run = (command: string, args: string[], input = '', env: Record<string, string> = {}) =>
+  spawnSync(command, args, {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: startPatienceMs,
+    env: { ...process.env, ...env },
+  });
+const tsxBin = resolve(root, 'node_modules/.bin/tsx');
+/** A stack trace's frames, which no message to a user should show. */
+const stackFrame = /\n\s+at /;
 
 interface JsonAnswer {
   answered: boolean;
@@ -51,6 +62,39 @@ describe('npm run ask', { timeout: startPatienceMs + 10_000 }, () => {
     expect(answers[3]?.text).toContain('Kaja Kallas');
   });
 
+  it('answers a line per line of input whatever ends it, so output lines up with input', () => {
+    // A lone "\r" does not end a line; "\r\n" does, and so does the end of input.
+    const r = run(
+      tsxBin,
+      ['src/cli/ask.ts', '--json'],
+      'who backs rutte\rplease\nwho is kallas\r\n\nwho is kallas',
+    );
+    expect(r.status).toBe(0);
+    const answers = parseLines(r.stdout);
+    expect(answers).toHaveLength(4);
+    expect(answers.map((a) => a.answered)).toEqual([true, true, false, true]);
+  });
+
+  it('answers an empty question given as an argument instead of waiting for input', () => {
+    const r = run(tsxBin, ['src/cli/ask.ts', '--json', '']);
+    expect(r.status).toBe(0);
+    const answers = parseLines(r.stdout);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]?.answered).toBe(false);
+    expect(answers[0]?.text).toMatch(/didn’t find a question/);
+  });
+
+  it('stops quietly when the reader of its output goes away', () => {
+    const r = run('bash', [
+      '-c',
+      `yes 'who backs rutte' | head -3000 | ${tsxBin} src/cli/ask.ts --json | head -1; echo "exit \${PIPESTATUS[2]}"`,
+    ]);
+    const [first, exit] = r.stdout.trim().split('\n');
+    expect((JSON.parse(first as string) as JsonAnswer).answered).toBe(true);
+    expect(exit).toBe('exit 0');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('prints the answer with its evidence as plain text', () => {
     const tsx = resolve(root, 'node_modules/.bin/tsx');
     const r = run(tsx, ['src/cli/ask.ts', 'who-is karins']);
@@ -82,10 +126,53 @@ describe('npm run chat', { timeout: startPatienceMs + 10_000 }, () => {
     expect(replies[1]).toContain('Hebestreit');
   });
 
+  it('gives the usage for /nato alone, and says what is wrong with a digest command', () => {
+    const r = run(tsxBin, ['src/cli/chat.ts'], '/nato\n/nato digest on 09:00 Mars/Olympus\n');
+    expect(r.status).toBe(0);
+    const replies = r.stdout.split('nato-bot> ').slice(1);
+    expect(replies[0]).toContain('who-backs rutte');
+    expect(replies[0]).toContain('timeline');
+    expect(replies[1]).toContain('“Mars/Olympus” is not a time zone I know');
+  });
+
   it.each(['exit', 'quit', '/quit', '/exit', 'EXIT'])('leaves on %j without answering it', (leave) => {
     const tsx = resolve(root, 'node_modules/.bin/tsx');
     const r = run(tsx, ['src/cli/chat.ts'], `who is kallas?\n${leave}\nwho backs rutte?\n`);
     expect(r.status).toBe(0);
     expect(r.stdout.split('nato-bot> ').slice(1)).toHaveLength(1);
+  });
+});
+
+describe('KNOWLEDGE_DIR', { timeout: 2 * startPatienceMs + 10_000 }, () => {
+  it('is the folder knowledge:check and ask read, as the bot does', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'nato-cli-knowledge-')), 'knowledge');
+    cpSync(resolve(root, 'knowledge'), dir, { recursive: true });
+    const file = join(dir, 'nato-race.yml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'Mark Rutte, aged 57, has publicly',
+        'Mark Rutte, aged 58, has publicly',
+      ),
+    );
+    const check = run(tsxBin, ['src/cli/knowledge-check.ts'], '', { KNOWLEDGE_DIR: dir });
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(/nato-race\.yml:\d+ facts\[\d+\]\.evidence\[\d+\]\.quote/);
+    const ask = run(tsxBin, ['src/cli/ask.ts', 'who backs rutte'], '', { KNOWLEDGE_DIR: dir });
+    expect(ask.status).toBe(1);
+    expect(ask.stderr).toContain('nato-bot cannot start');
+    expect(ask.stderr).not.toMatch(stackFrame);
+  });
+});
+
+describe('the other scripts', { timeout: startPatienceMs + 10_000 }, () => {
+  it.each([
+    ['digest', ['src/cli/digest.ts', 'preview', '--zone']],
+    ['report', ['src/cli/report.ts', '--tema', 'T1']],
+  ])('%s explains a bad option with its usage, exit 2', (_name, args) => {
+    const r = run(tsxBin, args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Usage:');
+    expect(r.stderr).not.toMatch(stackFrame);
   });
 });
