@@ -116,6 +116,17 @@ describe('knowledge validation names file, path and line', () => {
     expect(problems[0]?.line).toBe(lineOf('kind: candidates'));
   });
 
+  it('reports a misspelt key on its own line, and a list at the line of its key', () => {
+    // The first fact's evidence, its key misspelt: the list under it starts a line later.
+    const at = yml.indexOf('\n    evidence:\n');
+    const typo = `${yml.slice(0, at)}\n    evidance:\n${yml.slice(at + '\n    evidence:\n'.length)}`;
+    const line = yml.slice(0, at + 1).split('\n').length;
+    const problems = problemsOf(typo);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'facts[0]', line, message: expect.stringMatching(/evidance/) }),
+    );
+  });
+
   it('reports a missing field at its parent', () => {
     const problems = problemsOf(
       yml.replace(/\n {4}answer: >-\n(?: {6}.*\n)+(?= {4}questions:\n {6}- who is mark rutte)/, '\n'),

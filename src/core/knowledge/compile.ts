@@ -1,5 +1,5 @@
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { metaFactIds } from '../meta.js';
 import { type KnowledgeFileInput, knowledgeFileSchema } from './schema.js';
@@ -247,6 +247,14 @@ function documentOf(f: KnowledgeFileText) {
     // Walk down as far as the path exists, so a missing key points at its parent.
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      // A key's own line: a list or map under it starts on the next.
+      const last = path[n - 1];
+      const parent = n > 0 && typeof last === 'string' ? doc.getIn(path.slice(0, n - 1), true) : undefined;
+      const pair = isMap(parent)
+        ? parent.items.find((p) => isScalar(p.key) && p.key.value === last)
+        : undefined;
+      const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (keyRange) return lineCounter.linePos(keyRange[0]).line;
       if (node?.range) return lineCounter.linePos(node.range[0]).line;
       if (n === 0 && (isMap(doc.contents) || isSeq(doc.contents))) return 1;
     }
@@ -265,7 +273,10 @@ function validate(
     return {
       problems: result.error.issues.map((issue: z.core.$ZodIssue) => {
         const path = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
-        return { file: f.file, path: formatPath(path), line: lineOf(path), message: issue.message };
+        // A misspelt key is found on its own line, not on the first line of the map holding it.
+        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const line = (key === undefined ? undefined : lineOf([...path, key])) ?? lineOf(path);
+        return { file: f.file, path: formatPath(path), line, message: issue.message };
       }),
     };
   }
