@@ -68,10 +68,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return buildDigest(engine, { date: localDate, factOfDay, newFacts });
   }
 
-  async function deliver(sub: Subscription, localDate: string, report: TickReport): Promise<void> {
+  async function deliver(
+    sub: Subscription,
+    localDate: string,
+    attempts: number,
+    report: TickReport,
+  ): Promise<void> {
     const digest = await digestFor(sub, localDate);
     const factId = digest.factOfDay?.fact.id ?? null;
-    await deps.store.update(sub.id, localDate, { status: 'sending', fact_id: factId, error: null });
+    const claim = { instance: deps.instance, attempts, factId };
+    if (!(await deps.store.startSending(sub.id, localDate, claim, deps.now()))) {
+      deps.logger.warn(`digest for ${sub.channel_id} ${localDate} was taken over by another instance`);
+      return;
+    }
     const outcome = await deps.post(
       { teamId: sub.team_id, enterpriseId: sub.enterprise_id, channel: sub.channel_id },
       renderDigest(digest),
@@ -126,13 +135,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
   }
 
-  /** Takes over a delivery that is ours to finish: a stale claim, or a rate-limited one now due. */
-  async function resume(d: Delivery, now: Date): Promise<boolean> {
+  /**
+   * Takes over a delivery that is ours to finish: a stale claim, or a rate-limited one now due.
+   * Returns the claim's attempt number, or 0 when there is nothing to take over.
+   */
+  async function resume(d: Delivery, now: Date): Promise<number> {
+    const next = d.attempts + 1;
     if (d.status === 'claimed' && now.getTime() - Date.parse(d.claimed_at) > staleMs) {
-      return deps.store.reclaim(d, 'claimed', now, deps.instance);
+      return (await deps.store.reclaim(d, 'claimed', now, deps.instance)) ? next : 0;
     }
     if (d.status === 'rate_limited' && d.retry_at && d.retry_at <= now.toISOString()) {
-      return deps.store.reclaim(d, 'rate_limited', now, deps.instance);
+      return (await deps.store.reclaim(d, 'rate_limited', now, deps.instance)) ? next : 0;
     }
     if (d.status === 'sending' && now.getTime() - Date.parse(d.claimed_at) > staleMs) {
       // The process stopped while Slack was being called: whether it posted is unknown.
@@ -141,7 +154,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         error: 'stopped while posting; outcome unknown, not resent',
       });
     }
-    return false;
+    return 0;
   }
 
   async function recordMissedDays(
@@ -161,19 +174,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const report: TickReport = { posted: [], missed: [], failed: [] };
-    const now = deps.now();
     for (const sub of await deps.store.listActive()) {
       // Shutting down: finish the post in flight, start no other.
       if (stopping) break;
+      // The time now, not the tick's start: a claim stamped earlier than it was made would look
+      // stale to another instance after a long tick, which would post it too.
+      const now = deps.now();
       try {
         const local = localTime(now, sub.zone);
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
         const existing = await deps.store.delivery(sub.id, local.date);
-        const ours = existing
+        const attempts = existing
           ? await resume(existing, now)
-          : await deps.store.claim(sub.id, local.date, now, deps.instance);
-        if (ours) await deliver(sub, local.date, report);
+          : (await deps.store.claim(sub.id, local.date, now, deps.instance))
+            ? 1
+            : 0;
+        if (attempts > 0) await deliver(sub, local.date, attempts, report);
       } catch (error) {
         deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
       }

@@ -37,6 +37,16 @@ export interface DigestStore {
   claim(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   /** Takes over a claim still in `from` (and attempt count), e.g. a stale one; true if this caller won. */
   reclaim(d: Delivery, from: DeliveryStatus, now: Date, instance: string): Promise<boolean>;
+  /**
+   * Moves this instance's claim (as `attempts` left it) to `sending`, refreshing its time; false if
+   * another instance has taken the claim over since, which then posts instead.
+   */
+  startSending(
+    subscriptionId: string,
+    localDate: string,
+    claim: { instance: string; attempts: number; factId: string | null },
+    now: Date,
+  ): Promise<boolean>;
   update(
     subscriptionId: string,
     localDate: string,
@@ -183,6 +193,18 @@ export function digestStore(db: Db): DigestStore {
         .where('local_date', '=', d.local_date)
         .where('status', '=', from)
         .where('attempts', '=', d.attempts)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async startSending(subscriptionId, localDate, claim, now) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ status: 'sending', fact_id: claim.factId, error: null, claimed_at: now.toISOString() })
+        .where('subscription_id', '=', subscriptionId)
+        .where('local_date', '=', localDate)
+        .where('status', '=', 'claimed')
+        .where('claimed_by', '=', claim.instance)
+        .where('attempts', '=', claim.attempts)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },

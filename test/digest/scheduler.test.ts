@@ -228,6 +228,59 @@ describe('several schedulers', () => {
   });
 });
 
+describe('a long tick beside another instance', () => {
+  /** Two instances, a and b, on one database, with a channel due at 09:00 UTC. */
+  async function pair(clock: ReturnType<typeof testClock>) {
+    const dbPath = tempDbPath();
+    const a = await world(dbPath, clock, { instance: 'a' });
+    const b = await world(dbPath, clock, { instance: 'b' });
+    await subscribe(a, clock.now(), '09:00', 'UTC', '2026-06-01');
+    return { a, b };
+  }
+
+  it('stamps a claim with the time it was made, so a slow tick does not make it look stale', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const { a, b } = await pair(clock);
+    // Three minutes of posting to other channels pass before a reaches this one; b ticks as soon
+    // as a has claimed it.
+    const list = a.store.listActive.bind(a.store);
+    a.store.listActive = async () => {
+      const subs = await list();
+      clock.set('2026-06-01T09:03:00Z');
+      return subs;
+    };
+    const claim = a.store.claim.bind(a.store);
+    a.store.claim = async (...args) => {
+      const won = await claim(...args);
+      await b.scheduler.tick();
+      return won;
+    };
+    await a.scheduler.tick();
+    expect(posts()).toBe(1);
+    expect(await a.store.delivery(subId, '2026-06-01')).toMatchObject({ status: 'posted', claimed_by: 'a' });
+  });
+
+  it('does not post a claim another instance has taken over', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const { a, b } = await pair(clock);
+    // a stalls for three minutes after claiming: b takes the claim over as stale and posts.
+    const claim = a.store.claim.bind(a.store);
+    a.store.claim = async (...args) => {
+      const won = await claim(...args);
+      clock.set('2026-06-01T09:03:00Z');
+      await b.scheduler.tick();
+      return won;
+    };
+    await a.scheduler.tick();
+    expect(posts()).toBe(1);
+    expect(await a.store.delivery(subId, '2026-06-01')).toMatchObject({
+      status: 'posted',
+      claimed_by: 'b',
+      attempts: 2,
+    });
+  });
+});
+
 describe('Slack failures', () => {
   it('waits out a 429 for its Retry-After, then posts once', async () => {
     const clock = testClock('2026-06-01T09:00:00Z');
