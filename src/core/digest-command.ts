@@ -42,8 +42,19 @@ function parseOn(args: string[]): DigestCommand {
     return acc;
   }, []);
   for (const token of tokens) {
-    if (/\d/.test(token) && !token.includes('/')) {
+    // A zone may hold digits too (EST5EDT); a time never holds a slash.
+    if (
+      /\d/.test(token) &&
+      !token.includes('/') &&
+      !(parseTimeOfDay(token) === undefined && resolveZone(token))
+    ) {
       const parsed = parseTimeOfDay(token);
+      if (parsed === undefined && utcOffset.test(token)) {
+        return {
+          action: 'invalid',
+          message: `“${truncate(token)}” is an offset from UTC, which stays put when summer time comes and goes. Use the IANA name of a place instead, such as Europe/Athens or America/New_York, for example ${example}.`,
+        };
+      }
       if (parsed === undefined || minutes !== undefined) {
         return {
           action: 'invalid',
@@ -64,6 +75,9 @@ function parseOn(args: string[]): DigestCommand {
   }
   return { action: 'on', minutes, zone };
 }
+
+/** "UTC+2", "GMT-05:00", "+0100", "utc−3". */
+const utcOffset = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 
 function truncate(s: string): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;

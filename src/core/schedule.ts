@@ -116,7 +116,8 @@ export function resolveZone(text: string): string | undefined {
   const t = text.trim();
   const abbreviation = zoneAbbreviations[t.toUpperCase()];
   if (abbreviation) return abbreviation;
-  if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(t)) return undefined;
+  // "Europe/Amsterdam", "America/Argentina/Buenos_Aires", "EST5EDT", "Etc/GMT-2".
+  if (!/^[A-Za-z][A-Za-z0-9_]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(t)) return undefined;
   if (!isValidZone(t)) return undefined;
   // Intl accepts any case; report the zone as the IANA list spells it.
   return knownZones().get(t.toLowerCase()) ?? t;

@@ -102,6 +102,8 @@ describe('parseDigestCommand', () => {
     ['digest on', { action: 'on', minutes: undefined, zone: undefined }],
     ['digest on 07:30', { action: 'on', minutes: 450, zone: undefined }],
     ['digest on Europe/Amsterdam 07:30', { action: 'on', minutes: 450, zone: 'Europe/Amsterdam' }],
+    ['digest on 07:30 EST5EDT', { action: 'on', minutes: 450, zone: 'EST5EDT' }],
+    ['digest on Etc/GMT-2 07:30', { action: 'on', minutes: 450, zone: 'Etc/GMT-2' }],
     ['DIGEST ON 8 am est', { action: 'on', minutes: 480, zone: 'America/New_York' }],
     ['digest off', { action: 'off' }],
     ['digest status', { action: 'status' }],
@@ -114,6 +116,9 @@ describe('parseDigestCommand', () => {
   it.each([
     ['digest on 25:00', /not a time I can read/],
     ['digest on 09:00 Nowhere/Land', /not a time zone I know/],
+    ['digest on 9:00 UTC+2', /“UTC\+2” is an offset from UTC.*IANA name of a place/],
+    ['digest on 09:00 GMT-05:00', /“GMT-05:00” is an offset from UTC/],
+    ['digest on 09:00 +0100', /“\+0100” is an offset from UTC/],
     ['digest on 09:00 10:00', /not a time I can read/],
     ['digest sometimes', /I don’t know `digest sometimes`/],
     ['digest off now', /takes nothing after it/],
