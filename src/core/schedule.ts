@@ -1,8 +1,9 @@
 /**
  * Local dates and times in IANA time zones, for the daily digest. A subscription is due once per
  * local day, from its local time on: on a spring-forward day a time inside the skipped hour
- * (02:30) is reached when the clock jumps to 03:00, and on a fall-back day the repeated hour
- * cannot make it due twice, because deliveries are keyed by local date.
+ * (02:30) is reached when the clock jumps to 03:00 (where the jump ends the day, at midnight of
+ * the next: see `lastMinutesOfYesterday`), and on a fall-back day the repeated hour cannot make it
+ * due twice, because deliveries are keyed by local date.
  */
 
 export interface LocalTime {
@@ -50,6 +51,21 @@ export function localTime(instant: Date, zone: string): LocalTime {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+}
+
+/**
+ * The local time (minutes since midnight) of yesterday's last minute in `zone`, as of `instant`:
+ * 1439 (23:59) but where the clock jumped from yesterday straight into today, as America/Nuuk's
+ * did from 23:00 on 28 March 2026, which makes it 1379 (22:59).
+ */
+export function lastMinutesOfYesterday(instant: Date, zone: string): number {
+  const today = localTime(instant, zone).date;
+  // Back by the wall clock's minutes to about midnight, then find the first minute of today in
+  // steps of 15 minutes (every offset and jump in use is a multiple of it) and one minute.
+  let t = instant.getTime() - (instant.getTime() % 60_000) - localTime(instant, zone).minutes * 60_000;
+  while (localTime(new Date(t), zone).date === today) t -= 15 * 60_000;
+  while (localTime(new Date(t), zone).date !== today) t += 60_000;
+  return localTime(new Date(t - 60_000), zone).minutes;
 }
 
 /** Due when the local clock has reached the subscription's time on the local day. */

@@ -1,6 +1,6 @@
 import { buildDigest, chooseFactOfDay, cycleComplete, type Digest } from '../core/digest.js';
 import type { Engine } from '../core/engine.js';
-import { addDays, daysBetween, localTime } from '../core/schedule.js';
+import { addDays, daysBetween, lastMinutesOfYesterday, localTime } from '../core/schedule.js';
 import { renderDigest } from '../slack/render/digest.js';
 import type { Delivery, DigestStore, Subscription } from '../store/digest-store.js';
 import type { Poster } from './poster.js';
@@ -29,6 +29,9 @@ export interface TickReport {
   missed: string[];
   failed: string[];
 }
+
+/** No clock jumps by more than two hours: only a digest this late can lose its day to one. */
+const lateInTheDay = 22 * 60;
 
 /** How far back a restart looks for days that ended without a digest. */
 const missedLookbackDays = 31;
@@ -172,6 +175,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
   }
 
+  /** Claims the day's delivery, or takes over one that is ours to finish, and posts it. */
+  async function post(sub: Subscription, localDate: string, now: Date, report: TickReport): Promise<void> {
+    const existing = await deps.store.delivery(sub.id, localDate);
+    const attempts = existing
+      ? await resume(existing, now)
+      : (await deps.store.claim(sub.id, localDate, now, deps.instance))
+        ? 1
+        : 0;
+    if (attempts > 0) await deliver(sub, localDate, attempts, report);
+  }
+
   async function runTick(): Promise<TickReport> {
     const report: TickReport = { posted: [], missed: [], failed: [] };
     for (const sub of await deps.store.listActive()) {
@@ -182,15 +196,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const now = deps.now();
       try {
         const local = localTime(now, sub.zone);
+        // Where the clock jumped past the time at the end of yesterday (Nuuk's spring-forward
+        // goes from 23:00 to 00:00), yesterday's digest is due now, as one inside a skipped hour
+        // earlier in a day is due when the jump ends.
+        const yesterday = addDays(local.date, -1);
+        if (
+          sub.minutes >= lateInTheDay &&
+          yesterday >= sub.start_date &&
+          lastMinutesOfYesterday(now, sub.zone) < sub.minutes
+        ) {
+          await post(sub, yesterday, now, report);
+        }
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
-        const existing = await deps.store.delivery(sub.id, local.date);
-        const attempts = existing
-          ? await resume(existing, now)
-          : (await deps.store.claim(sub.id, local.date, now, deps.instance))
-            ? 1
-            : 0;
-        if (attempts > 0) await deliver(sub, local.date, attempts, report);
+        await post(sub, local.date, now, report);
       } catch (error) {
         deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
       }

@@ -7,6 +7,7 @@ import {
   firstDigestDate,
   formatTimeOfDay,
   isDue,
+  lastMinutesOfYesterday,
   localTime,
   parseTimeOfDay,
   resolveZone,
@@ -161,5 +162,16 @@ describe('the first date of a new digest schedule', () => {
   it('is not held back by an old record', () => {
     const history = { lastDate: '2026-04-30', lastPostAt: at('2026-04-30T09:00:00Z') };
     expect(firstDigestDate(at('2026-06-01T06:00:00Z'), 'UTC', 9 * 60, history)).toBe('2026-06-01');
+  });
+});
+
+describe('the last minute of yesterday', () => {
+  it.each([
+    ['2026-06-01T12:00:00Z', 'UTC', 1439],
+    ['2026-03-29T10:00:00Z', 'Europe/Amsterdam', 1439], // its jump is at 02:00, not at midnight
+    ['2026-03-29T12:00:00Z', 'America/Nuuk', 1379], // from 23:00 on the 28th straight to the 29th
+    ['2026-03-30T12:00:00Z', 'America/Nuuk', 1439],
+  ])('at %s in %s is %i', (iso, zone, expected) => {
+    expect(lastMinutesOfYesterday(new Date(iso), zone)).toBe(expected);
   });
 });

@@ -199,6 +199,28 @@ describe('daylight-saving time', () => {
     },
   ] as const;
 
+  it('posts a digest whose time a spring-forward at the end of the day skipped, once, when the jump ends', async () => {
+    // America/Nuuk, 28 March 2026: from 23:00 the clock jumps to 00:00 on the 29th.
+    const clock = testClock('2026-03-28T12:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '23:30', 'America/Nuuk', '2026-03-28');
+    const ticks: [string, number][] = [
+      ['2026-03-29T00:59:00Z', 0], // 22:59 on the 28th
+      ['2026-03-29T01:00:00Z', 1], // 00:00 on the 29th: the 28th's digest
+      ['2026-03-29T12:00:00Z', 1],
+      ['2026-03-30T00:29:00Z', 1], // 23:29 on the 29th
+      ['2026-03-30T00:30:00Z', 2], // 23:30 on the 29th
+      ['2026-03-30T12:00:00Z', 2],
+    ];
+    for (const [at, expected] of ticks) {
+      clock.set(at);
+      await w.scheduler.tick();
+      expect(posts(), `after the tick at ${at}`).toBe(expected);
+    }
+    expect((await w.store.delivery(subId, '2026-03-28'))?.status).toBe('posted');
+    expect((await w.store.delivery(subId, '2026-03-29'))?.status).toBe('posted');
+  });
+
   for (const c of cases) {
     it(c.name, async () => {
       const clock = testClock(`${c.date}T00:00:00Z`);
