@@ -229,4 +229,16 @@ describe('splitSentences', () => {
       'Three!',
     ]);
   });
+
+  it('keeps abbreviations, titles and initials inside their sentence', () => {
+    const text =
+      'Heading\nOn Feb. 22 the U.S. envoy met Mr. Rutte at 10 a.m. in Brussels. He said “yes.” Then Dr. J. Smith left!\n';
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.sentence)).toEqual([
+      'On Feb. 22 the U.S. envoy met Mr. Rutte at 10 a.m. in Brussels.',
+      'He said “yes.”',
+      'Then Dr. J. Smith left!',
+    ]);
+    for (const s of sentences) expect(text.slice(s.start, s.start + s.sentence.length)).toBe(s.sentence);
+  });
 });

@@ -311,16 +311,34 @@ export function splitSentences(text: string): { sentence: string; start: number 
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (/[.!?"”]$/.test(trimmed)) {
-      const re = /[^.!?]+(?:[.!?]+["”]?|$)/g;
-      for (const m of line.matchAll(re)) {
-        const sentence = m[0].trim();
-        if (sentence) out.push({ sentence, start: offset + (m.index ?? 0) + m[0].indexOf(sentence) });
+      // ICU's sentence breaks keep "U.S. envoy", "Feb. 22" and "3.5" whole; a title or an initial
+      // before a name ("Mr. Rutte", "J. Biden") is joined back to what follows it.
+      let pending: { sentence: string; start: number } | undefined;
+      for (const s of sentenceSegmenter.segment(line)) {
+        const sentence = s.segment.trim();
+        if (!sentence) continue;
+        const start = offset + s.index + s.segment.indexOf(sentence);
+        const joined = pending
+          ? {
+              sentence: line.slice(pending.start - offset, start - offset + sentence.length),
+              start: pending.start,
+            }
+          : { sentence, start };
+        pending = undefined;
+        if (titleOrInitial.test(joined.sentence)) pending = joined;
+        else out.push(joined);
       }
+      if (pending) out.push(pending);
     }
     offset += line.length + 1;
   }
   return out;
 }
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/** A sentence break after these is no break: "Mr.", "Dr.", "Gen.", "St.", an initial ("J."). */
+const titleOrInitial =
+  /(?:^|[\s(“"])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Adm|Sen|Rep|Gov|Pres|St|Mt|Jr|Sr|vs|No|[A-Z])\.$/;
 
 function sentenceCoverage(source: Source, quotes: string[]): SentenceCoverage {
   const spans: [number, number][] = [];
