@@ -3,6 +3,7 @@ import { buildDigest, chooseFactOfDay } from '../../src/core/digest.js';
 import type { Result } from '../../src/core/result.js';
 import { decodeFeedback } from '../../src/slack/feedback.js';
 import { actionIds } from '../../src/slack/ids.js';
+import { listWithin } from '../../src/slack/listeners/commands/curator.js';
 import { renderResult, type Surface } from '../../src/slack/render/answer.js';
 import { renderDigest } from '../../src/slack/render/digest.js';
 import { renderHome } from '../../src/slack/render/home.js';
@@ -147,5 +148,22 @@ describe('the App Home and the digest render to blocks Slack accepts', () => {
     const first = chooseFactOfDay(facts, new Set());
     const m = renderDigest(buildDigest(engine, { date: '2024-03-01', factOfDay: first, newFacts: [] }));
     expect(JSON.stringify(m.blocks)).toContain('in 4 months'); // the July summit, seen from March
+  });
+});
+
+describe('a list within a reply', () => {
+  const items = Array.from({ length: 40 }, (_, i) => `fact-number-${i}`);
+
+  it('shows what fits and counts the rest', () => {
+    const text = listWithin(items, 200, ', ');
+    expect(text.length).toBeLessThanOrEqual(200);
+    const more = /…and (\d+) more$/.exec(text);
+    const shown = text.replace(/, …and \d+ more$/, '').split(', ');
+    expect(shown[0]).toBe('fact-number-0');
+    expect(shown.length + Number(more?.[1])).toBe(40);
+  });
+
+  it('shows everything when it fits', () => {
+    expect(listWithin(items.slice(0, 3), 200, ', ')).toBe('fact-number-0, fact-number-1, fact-number-2');
   });
 });
