@@ -1,8 +1,10 @@
 import type { Knowledge, SentenceCoverage } from '../core/knowledge/types.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load.js';
 
-/** Prints every problem of invalid knowledge with file and line, and exits 1. */
-/** Loads the knowledge from `dir`, else KNOWLEDGE_DIR, as the bot does, else the bundled folder. */
+/**
+ * Loads the knowledge from `dir`, else KNOWLEDGE_DIR as the bot does, else the bundled folder; or
+ * prints every problem with file and line and exits 1.
+ */
 export function loadOrExit(dir: string | undefined = process.env.KNOWLEDGE_DIR || undefined): {
   knowledge: Knowledge;
   coverage: SentenceCoverage[];

@@ -41,37 +41,35 @@ function parseOn(args: string[]): DigestCommand {
     else acc.push(w);
     return acc;
   }, []);
+  const notATime = (token: string): DigestCommand => ({
+    action: 'invalid',
+    message: `“${truncate(token)}” is not a time I can read. Give the time as HH:MM on a 24-hour clock, for example ${example}.`,
+  });
+  const notAZone = (token: string): DigestCommand => ({
+    action: 'invalid',
+    message: `“${truncate(token)}” is not a time zone I know. Use an IANA name such as Europe/Amsterdam, America/New_York or UTC, for example ${example}.`,
+  });
   for (const token of tokens) {
-    // A zone may hold digits too (EST5EDT); a time never holds a slash.
-    if (
-      /\d/.test(token) &&
-      !token.includes('/') &&
-      !(parseTimeOfDay(token) === undefined && resolveZone(token))
-    ) {
-      const parsed = parseTimeOfDay(token);
-      if (parsed === undefined && utcOffset.test(token)) {
-        return {
-          action: 'invalid',
-          message: `“${truncate(token)}” is an offset from UTC, which stays put when summer time comes and goes. Use the IANA name of a place instead, such as Europe/Athens or America/New_York, for example ${example}.`,
-        };
-      }
-      if (parsed === undefined || minutes !== undefined) {
-        return {
-          action: 'invalid',
-          message: `“${truncate(token)}” is not a time I can read. Give the time as HH:MM on a 24-hour clock, for example ${example}.`,
-        };
-      }
-      minutes = parsed;
-    } else {
-      const resolved = resolveZone(token);
-      if (resolved === undefined || zone !== undefined) {
-        return {
-          action: 'invalid',
-          message: `“${truncate(token)}” is not a time zone I know. Use an IANA name such as Europe/Amsterdam, America/New_York or UTC, for example ${example}.`,
-        };
-      }
-      zone = resolved;
+    const time = token.includes('/') ? undefined : parseTimeOfDay(token);
+    if (time !== undefined) {
+      if (minutes !== undefined) return notATime(token);
+      minutes = time;
+      continue;
     }
+    // A zone may hold digits too (EST5EDT, Etc/GMT-2).
+    const resolved = resolveZone(token);
+    if (resolved !== undefined) {
+      if (zone !== undefined) return notAZone(token);
+      zone = resolved;
+      continue;
+    }
+    if (utcOffset.test(token)) {
+      return {
+        action: 'invalid',
+        message: `“${truncate(token)}” is an offset from UTC, which stays put when summer time comes and goes. Use the IANA name of a place instead, such as Europe/Athens or America/New_York, for example ${example}.`,
+      };
+    }
+    return /\d/.test(token) && !token.includes('/') ? notATime(token) : notAZone(token);
   }
   return { action: 'on', minutes, zone };
 }

@@ -59,10 +59,10 @@ export function localTime(instant: Date, zone: string): LocalTime {
  * did from 23:00 on 28 March 2026, which makes it 1379 (22:59).
  */
 export function lastMinutesOfYesterday(instant: Date, zone: string): number {
-  const today = localTime(instant, zone).date;
+  const { date: today, minutes } = localTime(instant, zone);
   // Back by the wall clock's minutes to about midnight, then find the first minute of today in
   // steps of 15 minutes (every offset and jump in use is a multiple of it) and one minute.
-  let t = instant.getTime() - (instant.getTime() % 60_000) - localTime(instant, zone).minutes * 60_000;
+  let t = instant.getTime() - (instant.getTime() % 60_000) - minutes * 60_000;
   while (localTime(new Date(t), zone).date === today) t -= 15 * 60_000;
   while (localTime(new Date(t), zone).date !== today) t += 60_000;
   return localTime(new Date(t - 60_000), zone).minutes;

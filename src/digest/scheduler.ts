@@ -176,7 +176,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   /** Claims the day's delivery, or takes over one that is ours to finish, and posts it. */
-  async function post(sub: Subscription, localDate: string, now: Date, report: TickReport): Promise<void> {
+  async function claimAndDeliver(
+    sub: Subscription,
+    localDate: string,
+    now: Date,
+    report: TickReport,
+  ): Promise<void> {
     const existing = await deps.store.delivery(sub.id, localDate);
     const attempts = existing
       ? await resume(existing, now)
@@ -205,11 +210,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           yesterday >= sub.start_date &&
           lastMinutesOfYesterday(now, sub.zone) < sub.minutes
         ) {
-          await post(sub, yesterday, now, report);
+          await claimAndDeliver(sub, yesterday, now, report);
         }
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
-        await post(sub, local.date, now, report);
+        await claimAndDeliver(sub, local.date, now, report);
       } catch (error) {
         deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
       }

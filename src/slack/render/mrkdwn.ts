@@ -18,3 +18,22 @@ export function escapeWithin(text: string, max: number): string {
   out = out.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '');
   return `${out}…`;
 }
+
+/**
+ * As many of `items` as fit in `room` characters joined by `separator`, then "…and N more" for the
+ * rest. Each item is short (a problem is cut to 300 characters), so at least one always fits.
+ */
+export function listWithin(items: readonly string[], room: number, separator: string): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const [i, item] of items.entries()) {
+    const rest = items.length - i - 1;
+    const tail = rest > 0 ? `${separator}…and ${rest} more` : '';
+    const next = length + (shown.length > 0 ? separator.length : 0) + item.length;
+    if (shown.length > 0 && next + tail.length > room) break;
+    shown.push(item);
+    length = next;
+  }
+  const more = items.length - shown.length;
+  return `${shown.join(separator)}${more > 0 ? `${separator}…and ${more} more` : ''}`;
+}

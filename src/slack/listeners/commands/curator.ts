@@ -1,7 +1,7 @@
 import type { CuratorCommand } from '../../../core/curation.js';
 import { formatProblem } from '../../../core/knowledge/compile.js';
 import type { SlackDeps } from '../../deps.js';
-import { escapeMrkdwn, escapeWithin } from '../../render/mrkdwn.js';
+import { escapeMrkdwn, escapeWithin, listWithin } from '../../render/mrkdwn.js';
 import { renderReport } from '../../render/report.js';
 import { type CommandArgs, sayPrivately } from './reply.js';
 
@@ -35,11 +35,7 @@ export async function handleCuratorCommand(
     const intro =
       'The knowledge files are invalid, so I kept answering from the knowledge I had. Fix these and run `/nato reload` again (`npm run knowledge:check` lists them all):';
     const lines = result.problems.map((p) => `• ${escapeWithin(formatProblem(p), 300)}`);
-    await sayPrivately(
-      respond,
-      `${intro}
-${listWithin(lines, replyLimit - intro.length, '\n')}`,
-    );
+    await sayPrivately(respond, `${intro}\n${listWithin(lines, replyLimit - intro.length, '\n')}`);
     return;
   }
   logger.info(`knowledge reloaded by ${command.user_id}: ${result.facts} facts`);
@@ -56,22 +52,3 @@ ${listWithin(lines, replyLimit - intro.length, '\n')}`,
 /** Slack refuses a section of over 3,000 characters; a reply stays under it with room to spare. */
 const replyLimit = 2900;
 const maxLoggedProblems = 50;
-
-/**
- * As many of `items` as fit in `room` characters joined by `separator`, then "…and N more" for the
- * rest. Each item is short (a problem is cut to 300 characters), so at least one always fits.
- */
-export function listWithin(items: readonly string[], room: number, separator: string): string {
-  const shown: string[] = [];
-  let length = 0;
-  for (const [i, item] of items.entries()) {
-    const rest = items.length - i - 1;
-    const tail = rest > 0 ? `${separator}…and ${rest} more` : '';
-    const next = length + (shown.length > 0 ? separator.length : 0) + item.length;
-    if (shown.length > 0 && next + tail.length > room) break;
-    shown.push(item);
-    length = next;
-  }
-  const more = items.length - shown.length;
-  return `${shown.join(separator)}${more > 0 ? `${separator}…and ${more} more` : ''}`;
-}

@@ -97,7 +97,8 @@ async function subscribe(
   const minutes = cmd.minutes ?? defaultMinutes;
   const now = digest.now();
   const local = localTime(now, zone);
-  const usual = local.minutes < minutes ? local.date : addDays(local.date, 1);
+  // With nothing on record: today while the time is still to come, else tomorrow.
+  const usual = firstDigestDate(now, zone, minutes, {});
   const startDate = firstDigestDate(
     now,
     zone,
