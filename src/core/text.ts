@@ -37,7 +37,7 @@ export function withoutCommandName(text: string): string {
 /** Removes Slack markup: mentions, channel links, special mentions, URLs and :emoji: codes. */
 export function stripSlackMarkup(text: string): string {
   if (!/[<:&]/.test(text)) return text;
-  return (
+  return decodeSlackEntities(
     text
       // <#C123|general> -> general ; <http://x|label> -> label
       .replace(/<#[A-Z0-9]+\|([^>]*)>/g, ' $1 ')
@@ -45,11 +45,17 @@ export function stripSlackMarkup(text: string): string {
       // <@U123>, <!channel>, <!subteam^S1|@team>, <#C123>, <http://x>
       .replace(/<[@#!][^>]*>/g, ' ')
       .replace(/<(?:https?|mailto):[^>]*>/g, ' ')
-      .replace(/:[a-z0-9_+'-]+:/gi, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&')
+      .replace(/:[a-z0-9_+'-]+:/gi, ' '),
   );
+}
+
+/**
+ * Slack sends `&`, `<` and `>` that a person typed as `&amp;`, `&lt;` and `&gt;`, keeping the bare
+ * characters for its own markup (`<@U123>`): this gives back what was typed.
+ */
+export function decodeSlackEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /**

@@ -36,6 +36,8 @@ afterEach(() => {
 
 type Json = Record<string, unknown>;
 const blocksText = (blocks: unknown): string => JSON.stringify(blocks ?? []);
+/** Button values are data sent back to the app, never rendered: only shown text matters. */
+const shownText = (blocks: unknown): string => blocksText(blocks).replace(/"value":"(?:[^"\\]|\\.)*"/g, '');
 const buttons = (blocks: unknown): Json[] =>
   ((blocks as Json[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Json[]);
 
@@ -71,11 +73,19 @@ describe('/nato over HTTP', () => {
 
   it('escapes <!channel> typed into a question, so nobody is pinged', async () => {
     const body = await command('<!channel> who is <!here> kallas <@U999>', 'cmd-esc');
-    // Button values are data sent back to the app, never rendered: only shown text matters.
-    const shown = blocksText(body.blocks).replace(/"value":"(?:[^"\\]|\\.)*"/g, '');
-    const all = `${String(body.text)}${shown}`;
+    const all = `${String(body.text)}${shownText(body.blocks)}`;
     expect(all).not.toMatch(/<!channel>|<!here>|<@U999>/);
     expect(blocksText(body.blocks)).toContain('&lt;!channel&gt;');
+  });
+
+  it('echoes and shares a question with & and < as typed, escaped once', async () => {
+    // Slack sends what a person typed as "&", "<" and ">" as entities.
+    const body = await command('who backs rutte &amp; why &lt;3', 'cmd-amp');
+    const blocks = blocksText(body.blocks);
+    expect(blocks).toContain('You asked: who backs rutte &amp; why &lt;3');
+    expect(blocks).not.toContain('&amp;amp;');
+    const share = buttons(body.blocks).find((b) => b.action_id === actionIds.share);
+    expect(share?.value).toBe('who backs rutte & why <3');
   });
 
   it('shares an answer in the channel, saying who shared it', async () => {
@@ -202,7 +212,8 @@ describe('events over HTTP', () => {
     await sendEvent(base, signingSecret, mentionEvent({ text: '&lt;!channel&gt; who is kallas?' }));
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
     const args = (fake.callsTo('chat.postMessage')[0] as { args: Json }).args;
-    expect(`${String(args.text)}${blocksText(args.blocks)}`).not.toContain('<!channel>');
+    expect(`${String(args.text)}${shownText(args.blocks)}`).not.toContain('<!channel>');
+    expect(String(args.text)).toContain('Kallas');
   });
 
   it('answers an emoji-only mention without crashing', async () => {

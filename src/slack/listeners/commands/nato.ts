@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
+import { decodeSlackEntities } from '../../../core/text.js';
 import { type CommandReply, commandReplyFor, logAsked, remember } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
@@ -18,7 +19,8 @@ const failure = 'Sorry, something went wrong on my side while answering. Please 
 export function natoCommand(deps: SlackDeps) {
   return async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const { ack, command, respond, logger } = args;
-    const question = command.text ?? '';
+    // As typed: "Q&A" arrives as "Q&amp;A", and is echoed, shared and logged as typed.
+    const question = decodeSlackEntities(command.text ?? '');
     const digest = parseDigestCommand(question);
     const curator = digest ? undefined : curatorCommand(question);
     if (digest || curator) {

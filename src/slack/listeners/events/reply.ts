@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { decodeSlackEntities } from '../../../core/text.js';
 import { type Asker, answerAndLog } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
@@ -23,10 +24,12 @@ export async function replyInThread(
   const workspace = workspaceOf(asker);
   const conversation =
     workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
-  const result = await answerAndLog(deps, message.text, asker, logError, conversation);
+  // As typed, for the curators' log and the question the 👍/👎 buttons carry.
+  const text = decodeSlackEntities(message.text);
+  const result = await answerAndLog(deps, text, asker, logError, conversation);
   const rendered = renderResult(result, {
     surface: 'public',
-    question: message.text,
+    question: text,
     feedback: threaded ? 'thread' : 'dm',
   });
   const threadTs = message.threadTs ?? (threaded ? message.ts : undefined);
