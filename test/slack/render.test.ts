@@ -135,6 +135,18 @@ describe('the App Home and the digest render to blocks Slack accepts', () => {
       paused: i % 2 ? 'not_in_channel' : null,
     }));
     expect(validateBlocks(renderHome(engine, many).blocks, 'home')).toEqual([]);
+    // Real channel ids and long zone names: 40 such lines pass a section's 3,000 characters.
+    const long = Array.from({ length: 60 }, (_, i) => ({
+      channelId: `C0${String(i).padStart(9, '0')}`,
+      time: '09:00',
+      zone: 'America/Argentina/ComodRivadavia',
+      paused: 'channel_not_found',
+    }));
+    const home = renderHome(engine, long);
+    expect(validateBlocks(home.blocks, 'home')).toEqual([]);
+    const listed = JSON.stringify(home.blocks);
+    expect(listed).toContain('<#C0000000000>');
+    expect(listed).toMatch(/…and \d+ more/);
   });
 
   it('digest for every fact of the day and with many new facts', () => {

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Engine } from '../../core/engine.js';
 import { slashCommand } from '../ids.js';
-import { escapeMrkdwn, escapeWithin } from './mrkdwn.js';
+import { escapeMrkdwn, escapeWithin, listWithin } from './mrkdwn.js';
 
 type Block = types.KnownBlock;
 
@@ -66,13 +66,15 @@ export function renderHome(engine: Engine, subscriptions: HomeSubscription[] = [
           type: 'section',
           text: {
             type: 'mrkdwn',
-            text: subscriptions
-              .slice(0, 40)
-              .map(
+            // A section holds 3,000 characters: as many channels as fit, then how many more.
+            text: listWithin(
+              subscriptions.map(
                 (s) =>
-                  `• <#${s.channelId}> at ${s.time} (${escapeMrkdwn(s.zone)})${s.paused ? `: paused (${escapeMrkdwn(s.paused)})` : ''}`,
-              )
-              .join('\n'),
+                  `• <#${s.channelId}> at ${s.time} (${escapeMrkdwn(s.zone)})${s.paused ? `: paused (${escapeWithin(s.paused, 200)})` : ''}`,
+              ),
+              2900,
+              '\n',
+            ),
           },
         },
   );
