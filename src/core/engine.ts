@@ -246,10 +246,11 @@ export function topicAfter(index: KnowledgeIndex, question: string, result: Resu
   // On the labelled questions asked in turn (2026-11-30): 4 more right answers, 1 fewer wrong and 1
   // fewer declined (2 fewer right declines).
   if (result.kind === 'unknown') {
+    if (result.reason !== 'off-topic') return undefined;
     const namesSomeone = index
       .analyze(question)
       .mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'person');
-    return result.reason === 'off-topic' && namesSomeone ? question : undefined;
+    return namesSomeone ? question : undefined;
   }
   // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on.
   if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return undefined;

@@ -274,6 +274,8 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
   const byDropped = new Map<string, string[]>();
   const rank = new Map<string, number>();
   const knownTerms = new Set<string>();
+  // No word longer than this, two typos included, can be one the knowledge uses.
+  let longestTarget = 0;
   const indexSurface = (): void => {
     const push = (key: string, w: string): void => {
       const list = byDropped.get(key);
@@ -284,6 +286,7 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     for (const w of [...surface, ...[...stopWords].filter((x) => x.length >= 3)]) {
       if (rank.has(w)) continue;
       rank.set(w, rank.size);
+      longestTarget = Math.max(longestTarget, w.length);
       // Each word under itself and every way of dropping one letter: two words one edit apart
       // share a key, so correction looks up a few keys instead of comparing every word. A long
       // typed word (two edits allowed) is looked up with two letters dropped too; that finds two
@@ -307,6 +310,11 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
       return found;
     }
     const budget = typoBudget(word.length);
+    // A pasted hash or "hahahaha…" is no known word: its keys would number its length squared.
+    if (word.length > longestTarget + budget) {
+      correctionCache.set(word, undefined);
+      return undefined;
+    }
     const keys = [word, ...dropOne(word)];
     if (budget >= 2) keys.push(...dropOne(word).flatMap(dropOne));
     const near = new Set<string>();

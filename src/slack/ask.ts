@@ -4,6 +4,10 @@ import type { Result } from '../core/result.js';
 import type { SlackDeps } from './deps.js';
 import { type Message, renderResult } from './render/answer.js';
 
+/** The reply when answering itself failed: the asker hears something rather than nothing. */
+export const answerFailure =
+  'Sorry, something went wrong on my side while answering. Please try again in a moment.';
+
 /** What the curators' log keeps of a question and its result (see logAsked). */
 export interface Asked {
   text: string;

@@ -8,6 +8,7 @@ import {
   type Engine,
   maxQuestionLength,
   parseCommand,
+  topicAfter,
 } from '../../src/core/engine.js';
 import { termOf } from '../../src/core/index.js';
 import type { Result } from '../../src/core/result.js';
@@ -267,6 +268,18 @@ describe('input edge cases', () => {
     'When did Rutte take office as NATO secretary general?',
   ])('declines %j, asked in hindsight', (question) => {
     expect(engine.ask(question).kind).toBe('unknown');
+  });
+
+  it('answers a question with a long unbroken word in it, such as a pasted hash', () => {
+    expect(outcome(engine.ask(`who backs rutte? ${'a1b2'.repeat(100)}`))).toBe('rutte-backers');
+    const word = `ruttte${'e'.repeat(400)}`;
+    expect(engine.ask(word).kind).toBe('unknown');
+    expect(engine.ask(word, 'who is kallas?').kind).toBe('unknown');
+  });
+
+  it('keeps no topic after a paste too long to read', () => {
+    const paste = 'x'.repeat(1001);
+    expect(topicAfter(engine.index, paste, engine.ask(paste))).toBeUndefined();
   });
 
   it('states the length limit for a paste', () => {

@@ -216,6 +216,16 @@ describe('events over HTTP', () => {
     expect(String(args.text)).toContain('Kallas');
   });
 
+  it('answers a mention and a DM holding a long unbroken word, such as a pasted hash', async () => {
+    const text = `who backs rutte? ${'a1b2'.repeat(100)}`;
+    await sendEvent(base, signingSecret, mentionEvent({ text }));
+    await sendEvent(base, signingSecret, dmEvent({ text: 'x'.repeat(1001) }));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 2);
+    const texts = fake.callsTo('chat.postMessage').map((c) => String(c.args.text));
+    expect(texts.some((t) => t.includes('United Kingdom'))).toBe(true);
+    expect(texts.some((t) => t.includes('1,001 characters'))).toBe(true);
+  });
+
   it('answers an emoji-only mention without crashing', async () => {
     await sendEvent(base, signingSecret, mentionEvent({ text: ':wave: :tada: 🎉' }));
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);

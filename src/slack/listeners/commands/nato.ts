@@ -2,14 +2,12 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { curatorCommand } from '../../../core/curation.js';
 import { parseDigestCommand } from '../../../core/digest-command.js';
 import { decodeSlackEntities } from '../../../core/text.js';
-import { type CommandReply, commandReplyFor, logAsked, remember } from '../../ask.js';
+import { answerFailure, type CommandReply, commandReplyFor, logAsked, remember } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { handleCuratorCommand } from './curator.js';
 import { handleDigestCommand } from './digest.js';
-
-const failure = 'Sorry, something went wrong on my side while answering. Please try again in a moment.';
 
 /**
  * `/nato <question or subcommand>`: answered ephemerally, with a button to share it. An answer
@@ -30,7 +28,7 @@ export function natoCommand(deps: SlackDeps) {
         else if (curator) await handleCuratorCommand(deps, curator, args);
       } catch (error) {
         logger.error(`/nato ${digest ? 'digest' : curator} failed: ${(error as Error).message}`);
-        await respond({ response_type: 'ephemeral', text: failure }).catch(() => undefined);
+        await respond({ response_type: 'ephemeral', text: answerFailure }).catch(() => undefined);
       }
       return;
     }
@@ -45,7 +43,7 @@ export function natoCommand(deps: SlackDeps) {
       reply = commandReplyFor(deps.engine(), question, previous);
     } catch (error) {
       logger.error(`/nato failed: ${(error as Error).message}`);
-      await ack({ response_type: 'ephemeral', text: failure });
+      await ack({ response_type: 'ephemeral', text: answerFailure });
       return;
     }
     await ack(reply.ack);

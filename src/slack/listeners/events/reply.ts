@@ -1,10 +1,10 @@
 import type { webApi } from '@slack/bolt';
 import { decodeSlackEntities } from '../../../core/text.js';
-import { type Asker, answerAndLog } from '../../ask.js';
+import { type Asker, answerAndLog, answerFailure } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
-import { renderResult } from '../../render/answer.js';
+import { type Message, renderResult } from '../../render/answer.js';
 
 /** Answers a message in its thread (or starts one on it); used by mentions and direct messages. */
 export async function replyInThread(
@@ -26,12 +26,22 @@ export async function replyInThread(
     workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
   // As typed, for the curators' log and the question the 👍/👎 buttons carry.
   const text = decodeSlackEntities(message.text);
-  const result = await answerAndLog(deps, text, asker, logError, conversation);
-  const rendered = renderResult(result, {
-    surface: 'public',
-    question: text,
-    feedback: threaded ? 'thread' : 'dm',
-  });
+  let rendered: Message;
+  try {
+    const result = await answerAndLog(deps, text, asker, logError, conversation);
+    rendered = renderResult(result, {
+      surface: 'public',
+      question: text,
+      feedback: threaded ? 'thread' : 'dm',
+    });
+  } catch (error) {
+    // Whatever went wrong, the asker hears so instead of silence.
+    logError(`answering failed: ${(error as Error).message}`);
+    rendered = {
+      text: answerFailure,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: answerFailure } }],
+    };
+  }
   const threadTs = message.threadTs ?? (threaded ? message.ts : undefined);
   await client.chat.postMessage({
     channel: message.channel,
