@@ -175,6 +175,39 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
   }
 
+  /**
+   * Deliveries of earlier days still unfinished: one rate limited just before midnight, or claimed
+   * by an instance that stopped. Yesterday's is finished now, late; an older one is recorded as
+   * missed, since a digest days late is news no one asked for. A day's digest is never dropped
+   * without a record and a warning.
+   */
+  async function finishEarlierDays(sub: Subscription, today: string, now: Date, report: TickReport) {
+    const yesterday = addDays(today, -1);
+    const from = [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
+    for (const d of await deps.store.unfinished(sub.id, from, today)) {
+      const label = `${sub.channel_id} ${d.local_date}`;
+      if (d.local_date === yesterday || d.status === 'sending') {
+        const attempts = await resume(d, now);
+        if (attempts > 0) await deliver(sub, d.local_date, attempts, report);
+        continue;
+      }
+      const ours =
+        d.status === 'rate_limited' || now.getTime() - Date.parse(d.claimed_at) > staleMs
+          ? await deps.store.abandon(
+              d,
+              d.status,
+              'still unfinished when the day after it ended; not posted late',
+            )
+          : false;
+      if (ours) {
+        report.missed.push(label);
+        deps.logger.warn(
+          `digest for ${label} was missed: it was still ${d.status.replace('_', ' ')} a day later`,
+        );
+      }
+    }
+  }
+
   /** Claims the day's delivery, or takes over one that is ours to finish, and posts it. */
   async function claimAndDeliver(
     sub: Subscription,
@@ -212,6 +245,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         ) {
           await claimAndDeliver(sub, yesterday, now, report);
         }
+        await finishEarlierDays(sub, local.date, now, report);
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
         await claimAndDeliver(sub, local.date, now, report);

@@ -54,6 +54,13 @@ export interface DigestStore {
       Pick<Delivery, 'status' | 'retry_at' | 'posted_at' | 'message_ts' | 'fact_id' | 'error'>
     >,
   ): Promise<void>;
+  /** Deliveries dated from `from` to before `before` that were left claimed, rate limited or sending. */
+  unfinished(subscriptionId: string, from: string, before: string): Promise<Delivery[]>;
+  /**
+   * Records a delivery left unfinished (in `from`, at its attempt count) as missed, with `reason`;
+   * false if another instance has moved it on since.
+   */
+  abandon(d: Delivery, from: DeliveryStatus, reason: string): Promise<boolean>;
   /** Records a day that ended without a post; does nothing if the day has a record already. */
   recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
@@ -215,6 +222,28 @@ export function digestStore(db: Db): DigestStore {
         .where('subscription_id', '=', subscriptionId)
         .where('local_date', '=', localDate)
         .execute();
+    },
+    async unfinished(subscriptionId, from, before) {
+      return db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('subscription_id', '=', subscriptionId)
+        .where('local_date', '>=', from)
+        .where('local_date', '<', before)
+        .where('status', 'in', ['claimed', 'rate_limited', 'sending'])
+        .orderBy('local_date')
+        .execute();
+    },
+    async abandon(d, from, reason) {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ status: 'missed', error: reason })
+        .where('subscription_id', '=', d.subscription_id)
+        .where('local_date', '=', d.local_date)
+        .where('status', '=', from)
+        .where('attempts', '=', d.attempts)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async recordMissed(subscriptionId, localDate, now, instance) {
       return insertDelivery(

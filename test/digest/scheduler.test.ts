@@ -137,6 +137,48 @@ describe('restarts', () => {
     expect((await restarted.store.delivery(subId, '2026-06-01'))?.status).toBe('unknown');
   });
 
+  it('finishes after midnight a digest rate limited just before it, once', async () => {
+    const clock = testClock('2026-06-01T23:59:50Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '23:59', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    await w.scheduler.tick();
+    expect((await w.store.delivery(subId, '2026-06-01'))?.status).toBe('rate_limited');
+    clock.set('2026-06-02T00:00:15Z'); // due at 00:00:20
+    await w.scheduler.tick();
+    expect(posts()).toBe(0);
+    clock.set('2026-06-02T00:00:30Z');
+    await w.scheduler.tick();
+    await w.scheduler.tick();
+    expect(posts()).toBe(1);
+    expect(String(fake.callsTo('chat.postMessage')[0]?.args.text)).toContain('digest for 2026-06-01');
+    expect((await w.store.delivery(subId, '2026-06-01'))?.status).toBe('posted');
+  });
+
+  it('finishes the next day a claim whose instance stopped before midnight, and records an older one as missed', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T23:59:05Z');
+    const crashed = await world(dbPath, clock);
+    await subscribe(crashed, clock.now(), '23:59', 'UTC', '2026-06-01');
+    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+
+    clock.set('2026-06-02T00:10:00Z');
+    const restarted = await world(dbPath, clock, { instance: 'restarted' });
+    await restarted.scheduler.tick();
+    await restarted.scheduler.tick();
+    expect(posts()).toBe(1);
+    expect((await restarted.store.delivery(subId, '2026-06-01'))?.status).toBe('posted');
+
+    // A claim left two days before the bot came back: missed, with a record and a warning.
+    await restarted.store.claim(subId, '2026-06-10', clock.now(), 'crashed');
+    clock.set('2026-06-12T00:10:00Z');
+    const report = await restarted.scheduler.tick();
+    expect(report.missed).toContain(`${channel} 2026-06-10`);
+    expect((await restarted.store.delivery(subId, '2026-06-10'))?.status).toBe('missed');
+    expect((await restarted.store.delivery(subId, '2026-06-11'))?.status).toBe('missed');
+    expect(posts()).toBe(1);
+  });
+
   it('keeps subscriptions across restarts', async () => {
     const dbPath = tempDbPath();
     const clock = testClock('2026-06-01T08:00:00Z');
