@@ -603,8 +603,9 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (opinion.label === ruledId) return ruled;
   const declines = opinion.label === 'unknown';
   if (opinion.p < overruleFloor(a, ruled, declines, long)) return ruled;
-  // A fact no labelled question names is one the model never learned: it cannot judge it.
-  if (declines && ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
+  // A fact no labelled question names is one the model never learned (an article added since): it
+  // can neither decline it nor put one it knows in its place.
+  if (ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
   // "Did Kirby say Rutte should get the job?": whether someone the rules' answer quotes said
   // something of the leading candidate is what that answer tells, however often "should get the
   // job" was asked of people who said nothing.

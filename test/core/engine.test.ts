@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ask,
@@ -12,7 +15,7 @@ import {
 } from '../../src/core/engine.js';
 import { termOf } from '../../src/core/index.js';
 import type { Result } from '../../src/core/result.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.js';
 import { askedAs, type Labelled, taughtEngine } from '../helpers/taught.js';
 
 const { knowledge } = loadKnowledge();
@@ -1038,5 +1041,29 @@ describe('the model that learns from labelled questions', () => {
       const a = engine.index.analyze(q);
       expect(again.index.classifier?.classify(a)).toEqual(engine.index.classifier?.classify(a));
     }
+  });
+});
+
+describe('an article added without labelled questions', () => {
+  // The bundled knowledge and one more article beside it, as the README says to add one.
+  const dir = mkdtempSync(join(tmpdir(), 'nato-second-article-'));
+  cpSync(defaultKnowledgeDir, dir, { recursive: true });
+  cpSync(resolve(import.meta.dirname, '../fixtures/second-article'), dir, { recursive: true });
+  const added = createEngine(loadKnowledge(dir).knowledge);
+
+  it.each([
+    ['is iohannis running', 'iohannis-declares'],
+    ['does hungary back rutte', 'orban-opposes-rutte'],
+    ['what did orban say about rutte', 'orban-opposes-rutte'],
+  ])(
+    'answers %j from the new article: the model never puts a fact it knows in place of one it never learned',
+    (question, expected) => {
+      expect(outcome(added.ask(question))).toBe(expected);
+    },
+  );
+
+  it('still answers the first article as before', () => {
+    expect(outcome(added.ask('who backs rutte'))).toBe('rutte-backers');
+    expect(outcome(added.ask('who is kallas?'))).toBe('kallas-profile');
   });
 });
