@@ -94,15 +94,22 @@ async function main(): Promise<void> {
     await knownFacts(e);
   });
   process.on('SIGHUP', () => {
-    void knowledge.reload().then((result) => {
-      if (result.ok)
-        log.info(`SIGHUP: knowledge reloaded, ${result.facts} facts (${result.added.length} new)`);
-      else {
+    void knowledge.reload().then(
+      (result) => {
+        if (result.ok)
+          log.info(`SIGHUP: knowledge reloaded, ${result.facts} facts (${result.added.length} new)`);
+        else {
+          log.error(
+            `SIGHUP: knowledge not reloaded, the files are invalid; still answering from the old knowledge:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+          );
+        }
+      },
+      // A reload that fails (a database error while recording its facts) leaves the bot running.
+      (error: Error) =>
         log.error(
-          `SIGHUP: knowledge not reloaded, the files are invalid; still answering from the old knowledge:\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-        );
-      }
-    });
+          `SIGHUP: knowledge not reloaded (${error.message}); still answering from the old knowledge`,
+        ),
+    );
   });
   const curation = curationStore(db);
   const purge = async (): Promise<void> => {

@@ -21,17 +21,37 @@ export function checkKnowledgeDir(dir: string): CompileResult {
       problems: [{ file: root, path: '', line: undefined, message: 'knowledge folder not found' }],
     };
   }
-  const files = readdirSync(root)
+  const unreadable: KnowledgeProblem[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const file of readdirSync(root)
     .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+    .sort()) {
+    const text = readText(join(root, file));
+    if (typeof text === 'string') files.push({ file, text });
+    else unreadable.push({ file: join(root, file), path: '', line: undefined, message: text.problem });
+  }
   const readSource = (file: string): string | undefined => {
     const path = resolve(root, file);
     // A source must live inside the knowledge folder, so a clone carries everything it needs.
     if (!path.startsWith(root + sep) || !existsSync(path)) return undefined;
-    return readFileSync(path, 'utf8');
+    const text = readText(path);
+    return typeof text === 'string' ? text : undefined;
   };
-  return compileKnowledge(files, readSource);
+  const result = compileKnowledge(files, readSource);
+  if (unreadable.length === 0) return result;
+  return { ok: false, problems: [...unreadable, ...(result.ok ? [] : result.problems)] };
+}
+
+/** A file's text, or why it cannot be read: a folder named like a file, or no permission to read. */
+function readText(path: string): string | { problem: string } {
+  try {
+    if (!statSync(path).isFile()) return { problem: 'is a folder, not a file' };
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return {
+      problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
+  }
 }
 
 export function loadKnowledge(dir: string = defaultKnowledgeDir): {

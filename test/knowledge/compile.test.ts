@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -145,6 +146,21 @@ describe('knowledge validation names file, path and line', () => {
       yml.replace('file: sources/nato-secretary-general-race.txt', 'file: sources/gone.txt'),
     );
     expect(problems.some((p) => /not found/.test(p.message) && p.path === 'sources[0].file')).toBe(true);
+  });
+
+  it('reports a folder named like a knowledge file, and a source that names a folder, without throwing', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'nato-folders-')), 'knowledge');
+    cpSync(dir, copy, { recursive: true });
+    mkdirSync(join(copy, 'old.yml'));
+    const file = join(copy, 'nato-race.yml');
+    writeFileSync(file, yml.replace('file: sources/nato-secretary-general-race.txt', 'file: sources'));
+    const result = checkKnowledgeDir(copy);
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: join(copy, 'old.yml'), message: 'is a folder, not a file' }),
+    );
+    expect(problems.some((p) => p.path === 'sources[0].file' && /not a file/.test(p.message))).toBe(true);
   });
 
   it('reports a labelled question whose answer is no fact, with its line in the questions file', () => {

@@ -2,7 +2,7 @@
  * SIGHUP reloads the knowledge of a running bot process: a valid folder goes live, an invalid one
  * is refused with its problems logged, and the old knowledge keeps answering.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,16 @@ describe('SIGHUP', { timeout: 3 * reloadPatienceMs }, () => {
     await logged(/knowledge not reloaded/);
     expect(bot.lines.join('\n')).toMatch(/nato-race\.yml:\d+ facts\[\d+\]\.evidence\[\d+\]\.quote/);
     expect(await ask('who backs rutte')).toContain('United States');
+
+    // A folder named like a knowledge file is a problem to report, not a crash.
+    writeFileSync(file, good);
+    mkdirSync(join(dir, 'old.yml'));
+    bot.lines.length = 0;
+    bot.child.kill('SIGHUP');
+    await logged(/knowledge not reloaded/);
+    expect(bot.lines.join('\n')).toMatch(/old\.yml.*is a folder, not a file/);
+    expect(await ask('who backs rutte')).toContain('United States');
+    rmSync(join(dir, 'old.yml'), { recursive: true });
 
     writeFileSync(file, `${good}${added}`);
     bot.child.kill('SIGHUP');

@@ -73,7 +73,11 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       claimId(p, ['sources', i, 'id'], 'source', s.id);
       const text = readSource(s.file);
       if (text === undefined) {
-        report(p, ['sources', i, 'file'], `source file "${s.file}" not found next to the knowledge files`);
+        report(
+          p,
+          ['sources', i, 'file'],
+          `source file "${s.file}" not found next to the knowledge files, or not a file`,
+        );
         return;
       }
       sources.push({
