@@ -120,6 +120,23 @@ describe('/nato digest', () => {
     expect(await digest('digest status', 'C0DIGESTF')).toContain('has no daily digest');
   });
 
+  it('keeps the channel’s time and zone when turned back on without them', async () => {
+    await digest('digest on 07:30 Europe/Amsterdam', 'C0DIGESTR');
+    await digest('digest off', 'C0DIGESTR');
+    bot.fake.setUser('U0NEWYORK', { tz: 'America/New_York' });
+    expect(await digest('digest on', 'C0DIGESTR', 'U0NEWYORK')).toContain(
+      'every day at 07:30 (Europe/Amsterdam)',
+    );
+    expect(await digest('digest on 10:00', 'C0DIGESTR', 'U0NEWYORK')).toContain(
+      'every day at 10:00 (Europe/Amsterdam)',
+    );
+    expect(await sub('C0DIGESTR')).toMatchObject({
+      minutes: 600,
+      zone: 'Europe/Amsterdam',
+      status: 'active',
+    });
+  });
+
   it('previews the next digest ephemerally without recording it', async () => {
     await digest('digest on 09:00 UTC', 'C0DIGESTG');
     const reply = await digest('digest preview', 'C0DIGESTG');

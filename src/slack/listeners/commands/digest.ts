@@ -93,18 +93,16 @@ async function subscribe(
     );
     return;
   }
-  const zone = cmd.zone ?? (await userZone(client, command.user_id));
-  const minutes = cmd.minutes ?? defaultMinutes;
+  const id = subscriptionId(command.team_id, command.channel_id);
+  // "Run `digest on` to resume" (after a pause, or `digest off`) keeps the channel's time and zone.
+  const existing = await digest.store.get(id);
+  const zone = cmd.zone ?? existing?.zone ?? (await userZone(client, command.user_id));
+  const minutes = cmd.minutes ?? existing?.minutes ?? defaultMinutes;
   const now = digest.now();
   const local = localTime(now, zone);
   // With nothing on record: today while the time is still to come, else tomorrow.
   const usual = firstDigestDate(now, zone, minutes, {});
-  const startDate = firstDigestDate(
-    now,
-    zone,
-    minutes,
-    await digest.store.history(subscriptionId(command.team_id, command.channel_id)),
-  );
+  const startDate = firstDigestDate(now, zone, minutes, await digest.store.history(id));
   await digest.store.subscribe({
     teamId: command.team_id,
     enterpriseId: command.enterprise_id ?? null,
