@@ -175,10 +175,13 @@ describe('events over HTTP', () => {
     await sendEvent(base, signingSecret, dmEvent({ text: 'my own reply', botId: fakeWorkspace.botId }));
     await sendEvent(base, signingSecret, dmEvent({ text: 'edited', subtype: 'message_changed' }));
     await sendEvent(base, signingSecret, dmEvent({ text: 'who backs rutte' }));
-    await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 1);
+    // A screenshot attached to the question.
+    await sendEvent(base, signingSecret, dmEvent({ text: 'who is kallas?', subtype: 'file_share' }));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= 2);
     await new Promise((r) => setTimeout(r, 100));
     const posts = fake.callsTo('chat.postMessage');
-    expect(posts).toHaveLength(1);
+    expect(posts).toHaveLength(2);
+    expect(posts.map((p) => String(p.args.text)).join('\n')).toContain('Kallas');
     expect(posts[0]?.args.channel).toBe(dmChannelFor(fakeWorkspace.userId));
     expect(posts[0]?.args.thread_ts).toBeUndefined();
   });

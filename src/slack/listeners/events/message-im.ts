@@ -3,6 +3,9 @@ import { messageKey, workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { replyInThread } from './reply.js';
 
+/** Subtypes of a message that a person wrote and sent. */
+const asked: ReadonlySet<string> = new Set(['file_share', 'thread_broadcast']);
+
 /** A direct message to the bot: any question, no mention needed. */
 export function messageIm(deps: SlackDeps) {
   return async ({
@@ -11,8 +14,10 @@ export function messageIm(deps: SlackDeps) {
     context,
     logger,
   }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    // Edits, deletions, joins and bot posts (our own replies included) carry a subtype or bot_id.
-    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    // Edits, deletions, joins and bot posts (our own replies included) carry a subtype or bot_id;
+    // a message with a file attached, or a thread reply also sent to the conversation, is still
+    // someone asking.
+    if (event.channel_type !== 'im' || (event.subtype !== undefined && !asked.has(event.subtype))) return;
     if ('bot_id' in event && event.bot_id) return;
     if (!('user' in event) || event.user === context.botUserId) return;
     const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
