@@ -31,7 +31,11 @@ export interface JsonAnswer {
 export function toJson(result: Result): JsonAnswer {
   return {
     answered: result.kind === 'answered',
-    text: result.text,
+    // The keys are fixed: an editor's note, which the bot always shows with the answer, is in its text.
+    text: [
+      result.text,
+      ...(result.kind === 'answered' ? result.notes.map((n) => `Editor’s note: ${n}`) : []),
+    ].join('\n'),
     confidence: result.confidence,
     sources: result.kind === 'answered' ? result.evidence.map((e) => ({ quote: e.quote })) : [],
     suggestions: result.suggestions.map((s) => s.label),

@@ -53,13 +53,15 @@ describe('npm run ask', { timeout: startPatienceMs + 10_000 }, () => {
     const r = run(
       tsx,
       ['src/cli/ask.ts', '--json'],
-      'who backs rutte\nwhat is for lunch?\n\nwho is kallas\n',
+      'who backs rutte\nwhat is for lunch?\n\nwho is kallas\nwho is karins\n',
     );
     expect(r.status).toBe(0);
     const answers = parseLines(r.stdout);
-    expect(answers.map((a) => a.answered)).toEqual([true, false, false, true]);
+    expect(answers.map((a) => a.answered)).toEqual([true, false, false, true, true]);
     expect(answers[1]?.sources).toEqual([]);
     expect(answers[3]?.text).toContain('Kaja Kallas');
+    // The editor's note the bot shows with the article's "former Lithuanian prime minister".
+    expect(answers[4]?.text).toMatch(/Lithuanian[\s\S]*\nEditor’s note: .*Latvia/);
   });
 
   it('answers a line per line of input whatever ends it, so output lines up with input', () => {
