@@ -15,6 +15,11 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log(usage);
   process.exit(0);
 }
+// Checked before the model is trained, which takes seconds.
+if (!json && question.trim() === '') {
+  console.error(`Give a question to ask.\n${usage}`);
+  process.exit(2);
+}
 // A reader that stops early (`… | head -1`) closes the pipe: that ends the run, it is no error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -39,9 +44,6 @@ if (json && words.length === 0) {
 } else if (json) {
   // A question given, even an empty one, is answered: the engine says what an empty one lacks.
   console.log(JSON.stringify(toJson(engine.ask(question))));
-} else if (question.trim() !== '') {
-  console.log(renderText(engine.ask(question)));
 } else {
-  console.error(`Give a question to ask.\n${usage}`);
-  process.exit(2);
+  console.log(renderText(engine.ask(question)));
 }

@@ -23,15 +23,22 @@ const { values, positionals } = parseArgsOrExit(
   usage,
 );
 const command = positionals[0];
+// What was asked for is checked before the model is trained, which takes seconds.
+if (command !== 'preview' && command !== 'list') {
+  console.error(usage);
+  process.exit(command ? 2 : 0);
+}
 const parsed = parseConfig(process.env);
 if (!parsed.ok) {
   console.error(formatConfigProblems(parsed.problems));
   process.exit(1);
 }
-const engine = createEngine(loadOrExit(parsed.config.knowledgeDir).knowledge);
+const knowledgeDir = parsed.config.knowledgeDir;
+const engineNow = () => createEngine(loadOrExit(knowledgeDir).knowledge);
 const now = new Date();
 
 if (command === 'preview' && !values.channel) {
+  const engine = engineNow();
   const zone = values.zone ? resolveZone(values.zone) : 'UTC';
   if (!zone) {
     console.error(`"${values.zone}" is not a time zone I know; use an IANA name such as Europe/Amsterdam.`);
@@ -41,15 +48,18 @@ if (command === 'preview' && !values.channel) {
   console.log(
     renderDigestText(buildDigest(engine, { date: localTime(now, zone).date, factOfDay, newFacts: [] })),
   );
-} else if (command === 'preview' || command === 'list') {
+} else {
   const db = await openDatabase(parsed.config.database);
   const store = digestStore(db);
   if (command === 'list') {
-    const subs = await store.listActive();
+    const subs = await store.listSubscribed();
     if (subs.length === 0) console.log('No channel is subscribed.');
     for (const s of subs)
-      console.log(`${s.team_id} ${s.channel_id} at ${formatTimeOfDay(s.minutes)} ${s.zone}`);
+      console.log(
+        `${s.team_id} ${s.channel_id} at ${formatTimeOfDay(s.minutes)} ${s.zone}${s.status === 'paused' ? ` paused (${s.status_reason ?? 'no reason recorded'})` : ''}`,
+      );
   } else {
+    const engine = engineNow();
     const id = subscriptionId(values.team ?? '', values.channel ?? '');
     const sub = await store.get(id);
     if (!sub) {
@@ -71,7 +81,4 @@ if (command === 'preview' && !values.channel) {
     console.log(renderDigestText(await scheduler.preview(id, localTime(now, sub.zone).date)));
   }
   await db.destroy();
-} else {
-  console.error(usage);
-  process.exit(command ? 2 : 0);
 }

@@ -31,6 +31,8 @@ export interface DigestStore {
   get(id: string): Promise<Subscription | undefined>;
   listActive(): Promise<Subscription[]>;
   listForTeam(teamId: string): Promise<Subscription[]>;
+  /** Every workspace's subscriptions that are not turned off: active and paused. */
+  listSubscribed(): Promise<Subscription[]>;
 
   delivery(subscriptionId: string, localDate: string): Promise<Delivery | undefined>;
   /** Inserts the (subscription, local date) claim; true only for the one caller that inserted it. */
@@ -158,6 +160,9 @@ export function digestStore(db: Db): DigestStore {
         .where('status', '=', 'active')
         .orderBy('id')
         .execute();
+    },
+    async listSubscribed() {
+      return db.selectFrom('subscriptions').selectAll().where('status', '!=', 'off').orderBy('id').execute();
     },
     async listForTeam(teamId) {
       return db

@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type DatabaseTarget, openDatabase, parseDatabaseUrl } from '../../src/store/database.js';
+import { digestStore, subscriptionId } from '../../src/store/digest-store.js';
 import { startPatienceMs } from '../helpers/bot.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -168,6 +170,39 @@ describe('KNOWLEDGE_DIR', { timeout: 2 * startPatienceMs + 10_000 }, () => {
 });
 
 describe('the other scripts', { timeout: startPatienceMs + 10_000 }, () => {
+  it('gives the usage for a missing question or command before reading any knowledge', () => {
+    const nowhere = { KNOWLEDGE_DIR: join(tmpdir(), 'no-such-knowledge-folder') };
+    const ask = run(tsxBin, ['src/cli/ask.ts'], '', nowhere);
+    expect(ask.status).toBe(2);
+    expect(ask.stderr).toContain('Give a question to ask.');
+    const digest = run(tsxBin, ['src/cli/digest.ts', 'lits'], '', nowhere);
+    expect(digest.status).toBe(2);
+    expect(digest.stderr).toContain('Usage:');
+  });
+
+  it('lists every subscribed channel, paused ones with their reason', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'nato-digest-list-')), 'bot.sqlite');
+    const db = await openDatabase(parseDatabaseUrl(path) as DatabaseTarget);
+    const store = digestStore(db);
+    const now = new Date('2026-06-01T08:00:00Z');
+    for (const channelId of ['C0ACTIVE', 'C0PAUSED'])
+      await store.subscribe({
+        teamId: 'T1',
+        channelId,
+        minutes: 540,
+        zone: 'UTC',
+        userId: 'U1',
+        startDate: '2026-06-01',
+        now,
+      });
+    await store.setStatus(subscriptionId('T1', 'C0PAUSED'), 'paused', 'not_in_channel', now);
+    await db.destroy();
+    const r = run(tsxBin, ['src/cli/digest.ts', 'list'], '', { DATABASE_URL: path });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('T1 C0ACTIVE at 09:00 UTC\n');
+    expect(r.stdout).toContain('T1 C0PAUSED at 09:00 UTC paused (not_in_channel)');
+  });
+
   it.each([
     ['digest', ['src/cli/digest.ts', 'preview', '--zone']],
     ['report', ['src/cli/report.ts', '--tema', 'T1']],
