@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import './dotenv.js';
 import { hostname } from 'node:os';
 import { runChat } from './cli/chat.js';
 import { loadOrExit } from './cli/load-or-exit.js';
@@ -40,7 +40,6 @@ const shutdownDeadlineMs = 10_000;
 
 /** The composition root: config, knowledge, engine, then Slack or the local chat. */
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
     console.error(formatConfigProblems(parsed.problems));

@@ -1,3 +1,4 @@
+import '../dotenv.js';
 import { createEngine } from '../core/engine.js';
 import { renderText, toJson } from '../core/render-text.js';
 import { loadOrExit } from './load-or-exit.js';

@@ -1,3 +1,4 @@
+import '../dotenv.js';
 import { createInterface } from 'node:readline';
 import { curatorCommand } from '../core/curation.js';
 import { parseDigestCommand } from '../core/digest-command.js';

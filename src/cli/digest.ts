@@ -1,3 +1,4 @@
+import '../dotenv.js';
 import { parseArgs } from 'node:util';
 import { formatConfigProblems, parseConfig } from '../config.js';
 import { buildDigest, chooseFactOfDay, renderDigestText } from '../core/digest.js';

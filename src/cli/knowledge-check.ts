@@ -1,3 +1,4 @@
+import '../dotenv.js';
 import { formatProblem } from '../core/knowledge/compile.js';
 import { checkKnowledgeDir, defaultKnowledgeDir } from '../knowledge/load.js';
 

@@ -1,3 +1,4 @@
+import '../dotenv.js';
 import { parseArgs } from 'node:util';
 import { formatConfigProblems, parseConfig } from '../config.js';
 import { renderReportCsv, renderReportText } from '../core/curation.js';

@@ -166,6 +166,19 @@ describe('KNOWLEDGE_DIR', { timeout: 2 * startPatienceMs + 10_000 }, () => {
     expect(ask.status).toBe(1);
     expect(ask.stderr).toContain('nato-bot cannot start');
     expect(ask.stderr).not.toMatch(stackFrame);
+
+    // Set in .env in the working folder, as for npm start.
+    const work = mkdtempSync(join(tmpdir(), 'nato-cli-dotenv-'));
+    writeFileSync(join(work, '.env'), `KNOWLEDGE_DIR=${dir}\n`);
+    const { KNOWLEDGE_DIR: _unset, ...env } = process.env;
+    const fromFile = spawnSync(tsxBin, [resolve(root, 'src/cli/knowledge-check.ts')], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: startPatienceMs,
+      env,
+    });
+    expect(fromFile.status).toBe(1);
+    expect(fromFile.stderr).toContain(`Knowledge in ${dir} is invalid`);
   });
 });
 
