@@ -156,13 +156,72 @@ export interface ConfigProblem {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
+type SlackVariable =
+  | 'SLACK_BOT_TOKEN'
+  | 'SLACK_APP_TOKEN'
+  | 'SLACK_SIGNING_SECRET'
+  | 'SLACK_CLIENT_ID'
+  | 'SLACK_CLIENT_SECRET'
+  | 'SLACK_STATE_SECRET'
+  | 'TOKEN_ENCRYPTION_KEY';
+
+/**
+ * What is missing beside the Slack variables that are set (`set` says which are): a bot token or
+ * OAuth, and a way to receive events. Nothing when none is set: the bot then runs the local chat.
+ */
+function missingTogether(set: (name: SlackVariable) => boolean): ConfigProblem[] {
+  const oauthSet = set('SLACK_CLIENT_ID') || set('SLACK_CLIENT_SECRET') || set('SLACK_STATE_SECRET');
+  if (!set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET') && !oauthSet)
+    return [];
+  const problems: ConfigProblem[] = [];
+  if (oauthSet) {
+    const oauthVars = {
+      SLACK_CLIENT_ID: 'the "Client ID" from Basic Information → App Credentials',
+      SLACK_CLIENT_SECRET: 'the "Client Secret" from Basic Information → App Credentials',
+      SLACK_STATE_SECRET: 'a random string of at least 16 characters (`openssl rand -hex 16`)',
+      TOKEN_ENCRYPTION_KEY:
+        '32 random bytes as base64 (`openssl rand -base64 32`), to encrypt bot tokens at rest',
+    } as const;
+    for (const [variable, what] of Object.entries(oauthVars)) {
+      if (!set(variable as SlackVariable)) {
+        problems.push({
+          variable,
+          message: `is required to install the app in many workspaces (OAuth): set it to ${what}`,
+        });
+      }
+    }
+    if (set('SLACK_BOT_TOKEN')) {
+      problems.push({
+        variable: 'SLACK_BOT_TOKEN',
+        message:
+          'must be empty when SLACK_CLIENT_ID is set: OAuth installs keep a token per workspace (unset it, or unset the SLACK_CLIENT_* variables for one workspace)',
+      });
+    }
+  } else if (!set('SLACK_BOT_TOKEN')) {
+    problems.push({
+      variable: 'SLACK_BOT_TOKEN',
+      message:
+        'is required to connect to Slack: set it to the "Bot User OAuth Token" (xoxb-…) from OAuth & Permissions, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY to install in many workspaces',
+    });
+  }
+  if (!set('SLACK_APP_TOKEN') && !set('SLACK_SIGNING_SECRET')) {
+    problems.push({
+      variable: 'SLACK_APP_TOKEN',
+      message:
+        'or SLACK_SIGNING_SECRET is required: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode',
+    });
+  }
+  return problems;
+}
+
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message })),
-    };
+    const problems = parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: i.message }));
+    // Every problem at once: also what is missing beside them, of the variables that are set.
+    const reported = new Set(problems.map((p) => p.variable));
+    const missing = missingTogether((name) => Boolean(env[name])).filter((p) => !reported.has(p.variable));
+    return { ok: false, problems: [...problems, ...missing] };
   }
   const e = parsed.data;
   const database = parseDatabaseUrl(e.DATABASE_URL) as DatabaseTarget;
@@ -189,44 +248,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (!e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET && !oauthSet) {
     return { ok: true, config: { ...common, mode: 'local' } };
   }
-  const problems: ConfigProblem[] = [];
-  if (oauthSet) {
-    const oauthVars = {
-      SLACK_CLIENT_ID: 'the "Client ID" from Basic Information → App Credentials',
-      SLACK_CLIENT_SECRET: 'the "Client Secret" from Basic Information → App Credentials',
-      SLACK_STATE_SECRET: 'a random string of at least 16 characters (`openssl rand -hex 16`)',
-      TOKEN_ENCRYPTION_KEY:
-        '32 random bytes as base64 (`openssl rand -base64 32`), to encrypt bot tokens at rest',
-    } as const;
-    for (const [variable, what] of Object.entries(oauthVars)) {
-      if (!e[variable as keyof typeof oauthVars]) {
-        problems.push({
-          variable,
-          message: `is required to install the app in many workspaces (OAuth): set it to ${what}`,
-        });
-      }
-    }
-    if (e.SLACK_BOT_TOKEN) {
-      problems.push({
-        variable: 'SLACK_BOT_TOKEN',
-        message:
-          'must be empty when SLACK_CLIENT_ID is set: OAuth installs keep a token per workspace (unset it, or unset the SLACK_CLIENT_* variables for one workspace)',
-      });
-    }
-  } else if (!e.SLACK_BOT_TOKEN) {
-    problems.push({
-      variable: 'SLACK_BOT_TOKEN',
-      message:
-        'is required to connect to Slack: set it to the "Bot User OAuth Token" (xoxb-…) from OAuth & Permissions, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY to install in many workspaces',
-    });
-  }
-  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push({
-      variable: 'SLACK_APP_TOKEN',
-      message:
-        'or SLACK_SIGNING_SECRET is required: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode',
-    });
-  }
+  const problems = missingTogether((name) => Boolean(e[name]));
   if (problems.length > 0) return { ok: false, problems };
   const auth: SlackAuth = oauthSet
     ? {

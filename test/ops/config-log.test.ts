@@ -43,6 +43,18 @@ describe('configuration for many workspaces', () => {
     ]);
   });
 
+  it('names a malformed variable and what is missing beside it at once', () => {
+    const r = parseConfig({ SLACK_SIGNING_SECRET: 'abc' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.variable)).toEqual(['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN']);
+    const badToken = parseConfig({ SLACK_BOT_TOKEN: 'abc' });
+    expect(badToken.ok ? [] : badToken.problems.map((p) => p.variable)).toEqual([
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+    ]);
+  });
+
   it('rejects an encryption key that is not 32 bytes, without echoing it', () => {
     const r = parseConfig({ ...oauthEnv, TOKEN_ENCRYPTION_KEY: 'short-key-value' });
     expect(r.ok).toBe(false);
