@@ -1,5 +1,5 @@
 import { beyondTheArticle } from './beyond.js';
-import type { Opinion } from './classifier.js';
+import type { Classifier, Opinion } from './classifier.js';
 import { followUpWords, pronounOf, readFollowUp, readWith } from './follow-up.js';
 import {
   type Analysis,
@@ -603,9 +603,10 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (opinion.label === ruledId) return ruled;
   const declines = opinion.label === 'unknown';
   if (opinion.p < overruleFloor(a, ruled, declines, long)) return ruled;
-  // A fact no labelled question names is one the model never learned (an article added since): it
-  // can neither decline it nor put one it knows in its place.
-  if (ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
+  // A fact no labelled question names is one the model never learned: it cannot decline it.
+  if (declines && ruled.kind === 'answered' && !model.labels.includes(ruledId)) return ruled;
+  // Nor put another in place of a fact from an article it learned nothing of (one added since).
+  if (ruled.kind === 'answered' && fromUnlearnedArticle(index, model, ruledId)) return ruled;
   // "Did Kirby say Rutte should get the job?": whether someone the rules' answer quotes said
   // something of the leading candidate is what that answer tells, however often "should get the
   // job" was asked of people who said nothing.
@@ -650,6 +651,23 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (asked && unnamed.every((t) => (asked.terms.get(t) ?? 0) >= enough(t)))
     return { ...answer(), suggestions: alternative };
   return ruled;
+}
+
+/** The sources of the facts each model learned. */
+const sourcesLearned = new WeakMap<Classifier, ReadonlySet<string>>();
+
+/** Whether a fact rests only on articles none of whose facts the model learned. */
+function fromUnlearnedArticle(index: KnowledgeIndex, model: Classifier, factId: string): boolean {
+  const evidence = index.knowledge.factById.get(factId)?.evidence ?? [];
+  let learned = sourcesLearned.get(model);
+  if (!learned) {
+    learned = new Set(
+      model.labels.flatMap((l) => index.knowledge.factById.get(l)?.evidence.map((e) => e.sourceId) ?? []),
+    );
+    sourcesLearned.set(model, learned);
+  }
+  const known = learned;
+  return evidence.length > 0 && !evidence.some((e) => known.has(e.sourceId));
 }
 
 /**
