@@ -106,8 +106,16 @@ describe('knowledge validation names file, path and line', () => {
   it('reports a duplicate id', () => {
     const problems = problemsOf(yml.replace('- id: kallas-profile', '- id: karins-profile'));
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toMatch(/duplicate fact id "karins-profile"/);
+    expect(problems[0]?.message).toMatch(
+      /duplicate fact id "karins-profile": nato-race\.yml facts\[\d+\]\.id has it too/,
+    );
     expect(problems[0]?.line).toBe(lineOf('- id: kallas-profile'));
+  });
+
+  it('reports a date that has the shape of one but is not in the calendar', () => {
+    const problems = problemsOf(yml.replace('as_of: 2024-02-22', 'as_of: 2024-02-30'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: 'sources[0].as_of', message: 'is not a date in the calendar' });
   });
 
   it('reports a schema error at its path', () => {

@@ -64,7 +64,12 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
   const claimId = (p: ParsedFile, path: PathPart[], kind: string, id: string): void => {
     const key = `${kind}:${id}`;
     const first = seen.get(key);
-    if (first) report(p, path, `duplicate ${kind} id "${id}" (first defined in ${first})`);
+    if (first)
+      report(
+        p,
+        path,
+        `duplicate ${kind} id "${id}": ${first} has it too; each id must be used once across the knowledge files`,
+      );
     else seen.set(key, `${p.file} ${formatPath(path)}`);
   };
 
