@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type InstallationStore, type Logger, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
@@ -140,6 +140,9 @@ export async function startSlackApp(
   // Checks the bot token (auth.test), if one is set.
   await app.init().catch(blame('SLACK_BOT_TOKEN'));
   if (config.mode === 'socket') {
+    // The Socket Mode receiver serves the health checks on the port, but leaves its listening
+    // error unhandled, which would end the process with a stack trace: find out first.
+    await portFree(config.port);
     // Slack answers invalid_auth for either token; the bot token has passed by now.
     await app.start().catch(blame('SLACK_APP_TOKEN'));
     return { app, port: config.port, stop };
@@ -148,6 +151,16 @@ export async function startSlackApp(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return { app, port, stop };
+}
+
+/** Resolves once `port` could be listened on (and is free again); rejects with EADDRINUSE if not. */
+function portFree(port: number): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 /** Which variable's token Slack refused, for the start-up message (see `SlackStartError`). */

@@ -81,5 +81,17 @@ describe('start-up failures', { timeout: startPatienceMs + 10_000 }, () => {
       expect(r.output).toContain(`port ${port} is already in use`);
       expect(r.output).not.toContain('Slack did not accept');
     });
+
+    it('says so in Socket Mode too, where the port serves the health checks', async () => {
+      const port = (server.address() as AddressInfo).port;
+      const r = await failedStart({
+        SLACK_BOT_TOKEN: botToken,
+        SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-any',
+        PORT: String(port),
+      });
+      expect(r.code).toBe(1);
+      expect(r.output).toContain(`port ${port} is already in use`);
+      expect(r.output).not.toMatch(/\n\s+at /);
+    });
   });
 });
