@@ -6,7 +6,7 @@ import { actionIds } from '../../src/slack/ids.js';
 import { renderResult, type Surface } from '../../src/slack/render/answer.js';
 import { renderDigest } from '../../src/slack/render/digest.js';
 import { renderHome } from '../../src/slack/render/home.js';
-import { escapeMrkdwn, escapeWithin, listWithin } from '../../src/slack/render/mrkdwn.js';
+import { escapeMrkdwn, escapeWithin, listWithin, truncate } from '../../src/slack/render/mrkdwn.js';
 import { loadEvalSet } from '../eval/evaluate.js';
 import { realEngine } from '../helpers/bot.js';
 import { validateBlocks } from '../helpers/fake-slack.js';
@@ -29,6 +29,14 @@ describe('escaping for mrkdwn', () => {
     expect(out.length).toBeLessThanOrEqual(12);
     expect(out).not.toMatch(/&[a-z]*…$/);
     expect(out.endsWith('…')).toBe(true);
+  });
+
+  it('truncates without leaving half of an emoji or a mathematical letter', () => {
+    const loneHalf = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const max of [10, 11]) {
+      expect(escapeWithin(`a${'𝐀'.repeat(20)}`, max)).not.toMatch(loneHalf);
+      expect(truncate(`a${'🎉'.repeat(20)}`, max)).not.toMatch(loneHalf);
+    }
   });
 });
 

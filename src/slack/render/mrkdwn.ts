@@ -6,16 +6,22 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts text to `max` characters, ending with "…" when it had to cut. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** The first `n` UTF-16 units of `text`, one fewer if the last would be half of an emoji's pair. */
+function head(text: string, n: number): string {
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
 }
 
-/** Escapes, then truncates without splitting an entity such as `&amp;`. */
+/** Cuts text to `max` characters, ending with "…" when it had to cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${head(text, max - 1)}…`;
+}
+
+/** Escapes, then truncates without splitting an entity such as `&amp;`, or an emoji. */
 export function escapeWithin(text: string, max: number): string {
   let out = escapeMrkdwn(text);
   if (out.length <= max) return out;
-  out = out.slice(0, max - 1).replace(/&[a-z]{0,4}$/, '');
+  out = head(out, max - 1).replace(/&[a-z]{0,4}$/, '');
   return `${out}…`;
 }
 
