@@ -93,7 +93,13 @@ export function outcomeOf(error: unknown): PostOutcome {
     }
     case webApi.ErrorCode.HTTPError:
       return { kind: 'unknown', error: `HTTP ${(e as webApi.WebAPIHTTPError).statusCode}` };
-    default:
-      return { kind: 'unknown', error: (error as Error).message ?? String(error) };
+    default: {
+      const message = (error as Error).message ?? String(error);
+      // A 429 whose Retry-After the client could not read: Slack refused the post, so it is not
+      // "unknown"; wait a minute, as Slack asks of a rate-limited app.
+      if (/^Retry header did not contain a valid timeout/.test(message))
+        return { kind: 'rate_limited', retryAfterSeconds: 60 };
+      return { kind: 'unknown', error: message };
+    }
   }
 }

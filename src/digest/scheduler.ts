@@ -1,6 +1,6 @@
 import { buildDigest, chooseFactOfDay, cycleComplete, type Digest } from '../core/digest.js';
 import type { Engine } from '../core/engine.js';
-import { addDays, daysBetween, lastMinutesOfYesterday, localTime } from '../core/schedule.js';
+import { addDays, daysBetween, isValidZone, lastMinutesOfYesterday, localTime } from '../core/schedule.js';
 import { renderDigest } from '../slack/render/digest.js';
 import type { Delivery, DigestStore, Subscription } from '../store/digest-store.js';
 import type { Poster } from './poster.js';
@@ -32,6 +32,9 @@ export interface TickReport {
 
 /** No clock jumps by more than two hours: only a digest this late can lose its day to one. */
 const lateInTheDay = 22 * 60;
+
+/** Why a digest paused when its time zone is one this server does not know. */
+export const unknownZone = 'unknown_time_zone';
 
 /** How far back a restart looks for days that ended without a digest. */
 const missedLookbackDays = 31;
@@ -233,6 +236,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       // stale to another instance after a long tick, which would post it too.
       const now = deps.now();
       try {
+        // A zone stored by an instance whose time-zone data knew it, which this one's does not:
+        // no day can be told here, so the digest pauses and says why instead of failing each tick.
+        if (!isValidZone(sub.zone)) {
+          await deps.store.setStatus(sub.id, 'paused', unknownZone, now);
+          deps.logger.warn(
+            `digest for ${sub.channel_id} paused: this server does not know the time zone ${sub.zone}`,
+          );
+          continue;
+        }
         const local = localTime(now, sub.zone);
         // Where the clock jumped past the time at the end of yesterday (Nuuk's spring-forward
         // goes from 23:00 to 00:00), yesterday's digest is due now, as one inside a skipped hour

@@ -363,6 +363,35 @@ describe('Slack failures', () => {
     expect(posts()).toBe(1);
   });
 
+  it('waits a minute after a 429 without Retry-After, then posts once', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { status: 429 });
+    await w.scheduler.tick();
+    expect(await w.store.delivery(subId, '2026-06-01')).toMatchObject({
+      status: 'rate_limited',
+      retry_at: '2026-06-01T09:01:00.000Z',
+    });
+    clock.set('2026-06-01T09:01:01Z');
+    await w.scheduler.tick();
+    await w.scheduler.tick();
+    expect(posts()).toBe(1);
+  });
+
+  it('pauses a digest whose time zone this server does not know, instead of failing each tick', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    // Stored by an instance whose time-zone data knew the zone.
+    await subscribe(w, clock.now(), '09:00', 'Mars/Olympus', '2026-06-01');
+    const report = await w.scheduler.tick();
+    expect(report).toEqual({ posted: [], missed: [], failed: [] });
+    expect(await w.store.get(subId)).toMatchObject({ status: 'paused', status_reason: 'unknown_time_zone' });
+    clock.set('2026-06-02T09:00:00Z');
+    await w.scheduler.tick();
+    expect(posts()).toBe(0);
+  });
+
   it('pauses the subscription on not_in_channel and says why', async () => {
     const clock = testClock('2026-06-01T09:00:00Z');
     const w = await world(tempDbPath(), clock);

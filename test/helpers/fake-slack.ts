@@ -1132,9 +1132,15 @@ function truncate(text: string, max: number): string {
 }
 
 function tzOffsetSeconds(tz: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
-    .formatToParts(new Date())
-    .find((part) => part.type === 'timeZoneName')?.value;
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    // Slack may know a zone newer than this machine's time-zone data: a test can give one.
+    return 0;
+  }
   const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? '');
   if (match === null) return 0;
   const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;
@@ -1142,9 +1148,13 @@ function tzOffsetSeconds(tz: string): number {
 }
 
 function tzLabel(tz: string): string {
-  return (
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' })
-      .formatToParts(new Date())
-      .find((part) => part.type === 'timeZoneName')?.value ?? tz
-  );
+  try {
+    return (
+      new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' })
+        .formatToParts(new Date())
+        .find((part) => part.type === 'timeZoneName')?.value ?? tz
+    );
+  } catch {
+    return tz;
+  }
 }

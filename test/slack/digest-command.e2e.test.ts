@@ -91,6 +91,15 @@ describe('/nato digest', () => {
     expect(await sub('C0NOTIN')).toBeUndefined();
   });
 
+  it('says a direct message between people cannot have a digest, instead of asking to invite the bot', async () => {
+    // Slack answers channel_not_found to the bot for a DM it is not part of.
+    bot.fake.setChannel('D0TWOPEOPLE', { exists: false });
+    const reply = await digest('digest on', 'D0TWOPEOPLE');
+    expect(reply).toContain('can’t post in a direct message between people');
+    expect(reply).not.toContain('/invite');
+    expect(await sub('D0TWOPEOPLE')).toBeUndefined();
+  });
+
   it('moving the zone never sends a day’s digest twice, and says when the first one comes', async () => {
     const channel = 'C0DIGESTZ';
     expect(await digest('digest on 09:00 Asia/Tokyo', channel)).toContain('The first one comes tomorrow');
@@ -135,6 +144,25 @@ describe('/nato digest', () => {
       zone: 'Europe/Amsterdam',
       status: 'active',
     });
+  });
+
+  it('says how to resume a digest whose time zone this server does not know, and previews it', async () => {
+    await bot.world.store.subscribe({
+      teamId: fakeWorkspace.teamId,
+      channelId: 'C0DIGESTM',
+      minutes: 540,
+      zone: 'Mars/Olympus',
+      userId: fakeWorkspace.userId,
+      startDate: '2026-01-01',
+      now: new Date(),
+    });
+    const status = await digest('digest status', 'C0DIGESTM');
+    expect(status).toContain('does not know its time zone, Mars/Olympus');
+    expect(status).toContain('digest on 09:00 &lt;time zone&gt;');
+    expect(await digest('digest preview', 'C0DIGESTM')).toContain('Preview of the next digest');
+    // Slack may give a user a zone this server does not know: the digest starts in UTC, and says so.
+    bot.fake.setUser('U0MARS', { tz: 'Mars/Olympus' });
+    expect(await digest('digest on', 'C0DIGESTY', 'U0MARS')).toContain('every day at 09:00 (UTC)');
   });
 
   it('previews the next digest ephemerally without recording it', async () => {

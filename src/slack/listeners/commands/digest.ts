@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestCommand } from '../../../core/digest-command.js';
-import { addDays, firstDigestDate, formatTimeOfDay, localTime } from '../../../core/schedule.js';
+import { addDays, firstDigestDate, formatTimeOfDay, isValidZone, localTime } from '../../../core/schedule.js';
+import { unknownZone } from '../../../digest/scheduler.js';
 import { type Subscription, subscriptionId } from '../../../store/digest-store.js';
 import type { DigestDeps } from '../../deps.js';
 import { slashCommand } from '../../ids.js';
@@ -59,7 +60,7 @@ export async function handleDigestCommand(
       return;
     case 'preview': {
       const sub = await digest.store.get(id);
-      const zone = sub?.zone ?? (await userZone(args.client, command.user_id));
+      const zone = sub && isValidZone(sub.zone) ? sub.zone : await userZone(args.client, command.user_id);
       const preview = renderDigest(
         await digest.scheduler.preview(sub ? id : undefined, localTime(digest.now(), zone).date),
       );
@@ -87,16 +88,21 @@ async function subscribe(
   const membership = await botMembership(client, command.channel_id);
   if (membership !== 'member') {
     logger.info(`digest on refused in ${command.channel_id}: ${membership}`);
+    // A direct message between people (its id starts with D) is one the bot can never join.
+    const between = command.channel_id.startsWith('D');
     await sayPrivately(
       respond,
-      `I’m not a member of this channel yet, so I can’t post a digest here. Invite me with \`/invite @nato-bot\`, then run \`${slashCommand} digest on\` again. Nothing was changed.`,
+      between
+        ? `I can’t post in a direct message between people. Run \`${slashCommand} digest on\` in a channel, or in your direct messages with me. Nothing was changed.`
+        : `I’m not a member of this channel yet, so I can’t post a digest here. Invite me with \`/invite @nato-bot\`, then run \`${slashCommand} digest on\` again. Nothing was changed.`,
     );
     return;
   }
   const id = subscriptionId(command.team_id, command.channel_id);
   // "Run `digest on` to resume" (after a pause, or `digest off`) keeps the channel's time and zone.
   const existing = await digest.store.get(id);
-  const zone = cmd.zone ?? existing?.zone ?? (await userZone(client, command.user_id));
+  const kept = existing && isValidZone(existing.zone) ? existing.zone : undefined;
+  const zone = cmd.zone ?? kept ?? (await userZone(client, command.user_id));
   const minutes = cmd.minutes ?? existing?.minutes ?? defaultMinutes;
   const now = digest.now();
   const local = localTime(now, zone);
@@ -144,6 +150,13 @@ async function statusText(
   const lastText = last?.posted_at
     ? `<!date^${Math.floor(Date.parse(last.posted_at) / 1000)}^{date_short_pretty} at {time}|${last.posted_at}>`
     : 'none yet';
+  if (sub.status === 'paused' && sub.status_reason === unknownZone) {
+    return [
+      `Daily digest for <#${channel}> is *paused*: this server does not know its time zone, ${escapeMrkdwn(sub.zone)}.`,
+      `Run \`${slashCommand} digest on ${formatTimeOfDay(sub.minutes)} &lt;time zone&gt;\` with another one, for example \`Europe/Amsterdam\`, to resume.`,
+      `Last post: ${lastText}.`,
+    ].join('\n');
+  }
   if (sub.status === 'paused') {
     return [
       `Daily digest for <#${channel}> is *paused*: Slack answered \`${escapeMrkdwn(sub.status_reason ?? 'an error')}\` when I posted.`,
@@ -152,6 +165,9 @@ async function statusText(
     ].join('\n');
   }
   const now = digest.now();
+  // The next tick pauses it: say so now rather than fail.
+  if (!isValidZone(sub.zone))
+    return statusText(digest, { ...sub, status: 'paused', status_reason: unknownZone }, channel);
   const local = localTime(now, sub.zone);
   const today = await digest.store.delivery(sub.id, local.date);
   const next = nextPost(sub, local, Boolean(today));
@@ -188,7 +204,9 @@ async function botMembership(client: webApi.WebClient, channel: string): Promise
 async function userZone(client: webApi.WebClient, user: string): Promise<string> {
   try {
     const res = await client.users.info({ user });
-    return res.user?.tz ?? 'UTC';
+    // Slack may know a zone newer than this server's time-zone data.
+    const tz = res.user?.tz;
+    return tz && isValidZone(tz) ? tz : 'UTC';
   } catch {
     return 'UTC';
   }
