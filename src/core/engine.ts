@@ -302,7 +302,37 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
-  return answerFreeText(index, text);
+  return phrasedFor(words(text), answerFreeText(index, text));
+}
+
+/** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
+const leadIns = new Set(
+  'and so ok okay but hey hi also quick q then wait hmm um right yeah btw please pls'.split(' '),
+);
+/** A question opening with these asks for more than yes or no. */
+const openQuestion = new Set(
+  'what whats who whom whose which when where why how tell explain describe give list show summarise summarize quote'.split(
+    ' ',
+  ),
+);
+/** Words asking about the present, which for the bot is the article's date. */
+const asksNow =
+  /\b(?:now|nowadays|currently|current|presently|still|today|yet|at (?:the )?moment|these days|at present)\b/;
+
+/**
+ * The answer's text fitted to how it was asked: a backing's "Yes." only for a yes-or-no question
+ * ("what did the German spokesman say?" gets what he said, not "Yes. Germany backs Rutte"), and a
+ * question about now told that "now" is the article's date.
+ */
+function phrasedFor(ws: readonly string[], result: Result): Result {
+  if (result.kind !== 'answered') return result;
+  let text = result.text;
+  const opener = ws.find((w) => !leadIns.has(w));
+  if (opener && openQuestion.has(opener)) text = text.replace(/(^|: )Yes\. /, '$1');
+  const source = result.sources[0];
+  if (source && !(metaFactIds as readonly string[]).includes(result.id) && asksNow.test(ws.join(' ')))
+    text = `As of ${source.asOfLabel}, when the article was written: ${text}`;
+  return text === result.text ? result : { ...result, text };
 }
 
 function runCommand(index: KnowledgeIndex, name: CommandName, arg: string): Result {

@@ -285,6 +285,22 @@ describe('input edge cases', () => {
     expect(topicAfter(engine.index, paste, engine.ask(paste))).toBeUndefined();
   });
 
+  it('says "Yes." only to a yes-or-no question', () => {
+    expect(engine.ask('does germany back rutte?').text).toMatch(/^Yes\. Germany backs Rutte/);
+    expect(engine.ask('what did the german spokesman say about rutte').text).toMatch(/^Germany backs Rutte/);
+    expect(engine.ask('hey quick q: what did spain say?').text).toMatch(/^Politico reported/);
+  });
+
+  it('tells a question about now that the answer is as of the article’s date', () => {
+    const now = engine.ask('who is the nato secretary general now');
+    expect(outcome(now)).toBe('stoltenberg-profile');
+    expect(now.text).toMatch(/^As of late February 2024, when the article was written: Jens Stoltenberg is/);
+    expect(engine.ask('who is the nato secretary general?').text).toMatch(/^Jens Stoltenberg is/);
+    expect(engine.ask('does the uk still back rutte?').text).toMatch(
+      /^As of late February 2024, [^:]+: Yes\. /,
+    );
+  });
+
   it('states the length limit for a paste', () => {
     expect(engine.ask('y'.repeat(5000)).text).toContain(maxQuestionLength.toLocaleString('en-US'));
   });
