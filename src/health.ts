@@ -10,8 +10,8 @@ export interface ReadinessInputs {
 }
 
 /**
- * Ready: taking work, the database answers, and the scheduler finished a tick lately (within
- * three ticks, and never less than a minute, so one slow tick does not flap the check).
+ * Ready: taking work, the database answers, and the scheduler made progress lately (finished a
+ * tick, or a channel within a long one; within three ticks, and never less than a minute).
  */
 export async function readiness(i: ReadinessInputs): Promise<Readiness> {
   const last = i.lastTickAt();

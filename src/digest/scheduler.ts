@@ -44,7 +44,10 @@ export interface Scheduler {
   start(): void;
   /** Stops ticking and waits for a tick in flight to finish the post it is making. */
   stop(): Promise<void>;
-  /** When the last tick finished, for readiness checks; undefined before the first. */
+  /**
+   * When the scheduler last made progress, for readiness checks: a tick finished, or a channel
+   * within one was handled. Undefined before the first.
+   */
   lastTickAt(): Date | undefined;
   /** The digest a channel would get next, without posting or recording anything. */
   preview(subscriptionId: string | undefined, localDate: string): Promise<Digest>;
@@ -263,6 +266,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         await claimAndDeliver(sub, local.date, now, report);
       } catch (error) {
         deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
+      } finally {
+        // A long tick (hundreds of channels due at 09:00, or a slow Slack) is still progress.
+        lastTick = deps.now();
       }
     }
     return report;
@@ -276,6 +282,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           .then((report) => {
             lastTick = deps.now();
             return report;
+          })
+          // The database gone for a while (a restart, a failover) fails the tick, not the process:
+          // readiness says so, and the next tick tries again.
+          .catch((error: Error): TickReport => {
+            deps.logger.error(`digest tick failed: ${error.message}`);
+            return { posted: [], missed: [], failed: [] };
           })
           .finally(() => (running = undefined));
       }

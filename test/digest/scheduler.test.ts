@@ -392,6 +392,41 @@ describe('Slack failures', () => {
     expect(posts()).toBe(0);
   });
 
+  it('fails a tick, not the process, while the database is gone', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    open.splice(open.indexOf(w), 1);
+    await w.db.destroy();
+    await expect(w.scheduler.tick()).resolves.toEqual({ posted: [], missed: [], failed: [] });
+    expect(w.scheduler.lastTickAt()).toBeUndefined();
+    await w.scheduler.stop();
+  });
+
+  it('counts each channel handled in a long tick as progress, for readiness', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    for (const channelId of ['C0FIRST', 'C0SECOND'])
+      await w.store.subscribe({
+        teamId: fakeWorkspace.teamId,
+        channelId,
+        minutes: 540,
+        zone: 'UTC',
+        userId: fakeWorkspace.userId,
+        startDate: '2026-06-01',
+        now: clock.now(),
+      });
+    fake.delayNext('chat.postMessage', 0);
+    fake.delayNext('chat.postMessage', 1500);
+    const tick = w.scheduler.tick();
+    await fake.waitFor(() => posts() >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    // The first channel is done; the second is still being posted.
+    expect(w.scheduler.lastTickAt()).toEqual(clock.now());
+    await tick;
+    expect(posts()).toBe(2);
+  });
+
   it('pauses the subscription on not_in_channel and says why', async () => {
     const clock = testClock('2026-06-01T09:00:00Z');
     const w = await world(tempDbPath(), clock);
