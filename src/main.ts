@@ -26,7 +26,7 @@ import {
   startSlackApp,
 } from './slack/app.js';
 import { memoryConversations } from './slack/conversations.js';
-import { curatorCheck } from './slack/curators.js';
+import { curatorCheck, reloaderCheck } from './slack/curators.js';
 import { curationStore } from './store/curation-store.js';
 import { type Db, openDatabase, pingDatabase } from './store/database.js';
 import { digestStore } from './store/digest-store.js';
@@ -165,7 +165,13 @@ async function main(): Promise<void> {
         dedupe: databaseDedupe(db),
         conversations: memoryConversations(),
         digest: { store, scheduler, now },
-        curation: { store: curation, now, isCurator: curatorCheck(config.curatorUserIds), knowledge },
+        curation: {
+          store: curation,
+          now,
+          isCurator: curatorCheck(config.curatorUserIds),
+          mayReload: reloaderCheck(config.curatorUserIds, config.auth.kind === 'oauth'),
+          knowledge,
+        },
         forgetWorkspace: async (workspace) => {
           const report = await forgetWorkspace(db, workspace);
           // Counts still in memory for that workspace go too.

@@ -18,8 +18,10 @@ export interface DigestDeps {
 export interface CurationDeps {
   store: CurationStore;
   now: () => Date;
-  /** Whether a user may see the report and reload the knowledge. */
+  /** Whether a user may see the report (and, with `mayReload`, reload the knowledge). */
   isCurator: (userId: string, client: webApi.WebClient) => Promise<boolean>;
+  /** Whether a curator may reload the knowledge, which every workspace the bot serves answers from. */
+  mayReload: (userId: string, client: webApi.WebClient) => Promise<boolean>;
   knowledge: KnowledgeHolder;
 }
 

@@ -16,7 +16,7 @@ import { type KnowledgeHolder, knowledgeHolder } from '../../src/knowledge/reloa
 import { type JsonLog, jsonLog } from '../../src/log.js';
 import { type Readiness, type RunningApp, type SlackConfig, startSlackApp } from '../../src/slack/app.js';
 import { memoryConversations } from '../../src/slack/conversations.js';
-import { curatorCheck } from '../../src/slack/curators.js';
+import { curatorCheck, reloaderCheck } from '../../src/slack/curators.js';
 import { type CurationStore, curationStore } from '../../src/store/curation-store.js';
 import { type DatabaseTarget, type Db, openDatabase } from '../../src/store/database.js';
 import { type DigestStore, digestStore } from '../../src/store/digest-store.js';
@@ -215,6 +215,7 @@ export async function startBot(options: BotOptions = {}): Promise<Bot> {
         store: curation,
         now: clock.now,
         isCurator: curatorCheck(options.curators ?? []),
+        mayReload: reloaderCheck(options.curators ?? [], Boolean(options.oauth)),
         knowledge,
       },
       forgetWorkspace: (workspace) => forgetWorkspace(world.db, workspace),

@@ -122,6 +122,23 @@ describe('installing in many workspaces', () => {
     expect((await bot.world.store.listForTeam('TB')).map((s) => s.channel_id)).toEqual(['CBBB']);
   });
 
+  it("lets one workspace's admin see its report, but not reload the knowledge every workspace answers from", async () => {
+    bot.fake.setUser('U0BADMIN', { is_admin: true });
+    for (const text of ['reload', 'report']) {
+      await sendCommand(bot.base, signingSecret, {
+        text,
+        team_id: 'TB',
+        user_id: 'U0BADMIN',
+        response_url: bot.fake.responseUrl(`admin-${text}`),
+      });
+      await bot.fake.waitFor(() => bot.fake.responsesTo(`admin-${text}`).length === 1);
+    }
+    const reload = JSON.stringify(bot.fake.responsesTo('admin-reload')[0]?.body);
+    expect(reload).toContain('only its operators (the users in CURATOR_USER_IDS)');
+    expect(reload).not.toContain('Knowledge reloaded');
+    expect(JSON.stringify(bot.fake.responsesTo('admin-report')[0]?.body)).toMatch(/answer rate|answered/i);
+  });
+
   it("posts each workspace's digest with its own token", async () => {
     clock.set('2026-06-01T09:05:00.000Z');
     const report = await bot.world.scheduler.tick();

@@ -28,6 +28,13 @@ export async function handleCuratorCommand(
     await respond({ response_type: 'ephemeral', ...renderReport(report) });
     return;
   }
+  if (!(await curation.mayReload(command.user_id, client))) {
+    await sayPrivately(
+      respond,
+      '`/nato reload` changes the answers of every workspace this bot serves, so only its operators (the users in CURATOR_USER_IDS) may run it. `/nato report` shows how I’m doing in your workspace.',
+    );
+    return;
+  }
   const result = await curation.knowledge.reload();
   if (!result.ok) {
     logger.warn(`knowledge reload refused: ${result.problems.length} problem(s)`);
@@ -38,7 +45,7 @@ export async function handleCuratorCommand(
     await sayPrivately(respond, `${intro}\n${listWithin(lines, replyLimit - intro.length, '\n')}`);
     return;
   }
-  logger.info(`knowledge reloaded by ${command.user_id}: ${result.facts} facts`);
+  logger.info(`knowledge reloaded by ${command.user_id} of ${command.team_id}: ${result.facts} facts`);
   const head = `Knowledge reloaded: ${result.facts} facts.`;
   // Each list gets half of what is left of a section, so neither pushes the reply past Slack's limit.
   const room = Math.floor((replyLimit - head.length) / 2) - 20;
