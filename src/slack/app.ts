@@ -83,6 +83,7 @@ export function createSlackApp(
     // Bolt gives these to the OAuth client and, in Socket Mode, to the socket client.
     clientOptions: clientOptions(),
     ...(config.mode === 'socket' ? { port: config.port } : {}),
+    callbackOptions: { failure: installFailure },
   };
   const common = {
     ...auth,
@@ -151,6 +152,30 @@ export async function startSlackApp(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return { app, port, stop };
+}
+
+/**
+ * The page a person sees when an install does not complete: in plain words, with a way to start
+ * again. Pressing Cancel on Slack's consent page is no server error, and an install link opened
+ * in another browser, or left too long, is the visitor's to restart.
+ */
+function installFailure(
+  error: { code?: string },
+  _options: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const cancelled = new URL(req.url ?? '/', 'http://localhost').searchParams.get('error') === 'access_denied';
+  const stale = error.code === 'slack_oauth_invalid_state' || error.code === 'slack_oauth_missing_state';
+  const [status, message] = cancelled
+    ? [200, 'The installation was cancelled, so nothing was installed.']
+    : stale
+      ? [400, 'This install link has expired, or was finished in another browser.']
+      : [500, 'Slack could not complete the installation. Please try again in a moment.'];
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>nato-bot</title></head><body><p>${message}</p><p><a href="/slack/install">Add nato-bot to Slack</a></p></body></html>`,
+  );
 }
 
 /** Resolves once `port` could be listened on (and is free again); rejects with EADDRINUSE if not. */

@@ -77,9 +77,24 @@ describe('installing in many workspaces', () => {
     const res = await fetch(`${bot.base}/slack/oauth_redirect?code=code-forged&state=forged`, {
       redirect: 'manual',
     });
-    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('This install link has expired, or was finished in another browser.');
     expect(await bot.installations?.botToken('TF', null)).toBeUndefined();
     expect(bot.fake.callsTo('oauth.v2.access').some((c) => c.args.code === 'code-forged')).toBe(false);
+  });
+
+  it('says plainly that an install cancelled on Slack’s consent page installed nothing', async () => {
+    const start = await fetch(`${bot.base}/slack/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const res = await fetch(
+      `${bot.base}/slack/oauth_redirect?error=access_denied&state=${encodeURIComponent(state)}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('The installation was cancelled, so nothing was installed.');
+    expect(page).toContain('href="/slack/install"');
   });
 
   it("answers each workspace's events with that workspace's token", async () => {
