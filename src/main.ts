@@ -175,7 +175,7 @@ async function main(): Promise<void> {
         forgetWorkspace: async (workspace) => {
           const report = await forgetWorkspace(db, workspace);
           // Counts still in memory for that workspace go too.
-          if (workspace.teamId) await curation.deleteWorkspace(workspace.teamId);
+          await curation.deleteWorkspace(workspace);
           return report;
         },
       },

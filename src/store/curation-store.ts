@@ -1,5 +1,6 @@
 import type { LoggedOutcome, Report, ReportWindow } from '../core/curation.js';
 import type { Db } from './database.js';
+import type { Workspace } from './workspaces.js';
 
 export type Surface = 'ephemeral' | 'shared' | 'thread' | 'dm';
 
@@ -32,7 +33,11 @@ export interface CurationStore {
   report(teamId: string | undefined, now: Date, windows: number[]): Promise<Report>;
   /** Deletes question texts and comments older than `days`; returns how many rows went. */
   purge(days: number, now: Date): Promise<number>;
-  deleteWorkspace(teamId: string): Promise<void>;
+  /**
+   * Deletes a workspace's questions, votes and counts, those not yet written included; for an
+   * org-wide install, every workspace's of the organisation.
+   */
+  deleteWorkspace(workspace: Workspace): Promise<void>;
   /** Writes the answer-rate counts kept in memory (see recordAsked); call before shutdown too. */
   flush(): Promise<void>;
 }
@@ -218,10 +223,13 @@ export function curationStore(db: Db): CurationStore {
       const b = await db.deleteFrom('feedback').where('updated_at', '<', cutoff).executeTakeFirst();
       return Number(a.numDeletedRows) + Number(b.numDeletedRows);
     },
-    async deleteWorkspace(teamId) {
-      for (const [key, entry] of pending) if (entry.teamId === teamId) pending.delete(key);
+    async deleteWorkspace({ teamId, enterpriseId, isEnterpriseInstall }) {
+      const orgWide = isEnterpriseInstall && enterpriseId ? enterpriseId : undefined;
+      for (const [key, entry] of pending)
+        if (entry.teamId === teamId || (orgWide && entry.enterpriseId === orgWide)) pending.delete(key);
       for (const table of ['feedback', 'question_log', 'question_stats'] as const) {
-        await db.deleteFrom(table).where('team_id', '=', teamId).execute();
+        if (teamId) await db.deleteFrom(table).where('team_id', '=', teamId).execute();
+        if (orgWide) await db.deleteFrom(table).where('enterprise_id', '=', orgWide).execute();
       }
     },
   };

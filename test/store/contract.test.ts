@@ -348,9 +348,22 @@ function curationContract(name: string, backend: Backend): void {
       expect((await store.report('T1', now, [7])).windows[0]?.unanswered.map((u) => u.text)).toEqual([
         'what is for lunch',
       ]);
-      await store.deleteWorkspace('T1');
+      await store.deleteWorkspace({ teamId: 'T1' });
       expect((await store.report('T1', now, [7])).windows[0]?.asked).toBe(0);
       expect((await store.report('T2', now, [7])).windows[0]?.asked).toBe(1);
+    });
+
+    it('drops the counts not yet written of every workspace of an organisation that uninstalls', async () => {
+      const db = await open(await backend.fresh());
+      const store = curationStore(db);
+      await store.recordAsked({ ...asked('TORG1', 'who backs rutte', undefined), enterpriseId: 'E1' });
+      await store.recordAsked({ ...asked('TORG2', 'who is kallas', undefined), enterpriseId: 'E1' });
+      await store.recordAsked(asked('TOTHER', 'who is kirby', undefined));
+      await store.deleteWorkspace({ teamId: 'TORG1', enterpriseId: 'E1', isEnterpriseInstall: true });
+      await store.flush();
+      expect(await db.selectFrom('question_stats').select('team_id').execute()).toEqual([
+        { team_id: 'TOTHER' },
+      ]);
     });
 
     it('forgets a workspace’s questions and votes when it uninstalls the app', async () => {
