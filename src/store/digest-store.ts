@@ -79,6 +79,18 @@ export interface DigestStore {
 
 export function digestStore(db: Db): DigestStore {
   /** The claim: one row per subscription and local day; true only for the caller that inserted it. */
+  /** Changes a delivery still in `from`, at the attempt count `d` holds; true if this caller did. */
+  const moveOn = async (d: Delivery, from: DeliveryStatus, changes: Partial<Delivery>): Promise<boolean> => {
+    const result = await db
+      .updateTable('deliveries')
+      .set(changes)
+      .where('subscription_id', '=', d.subscription_id)
+      .where('local_date', '=', d.local_date)
+      .where('status', '=', from)
+      .where('attempts', '=', d.attempts)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  };
   const insertDelivery = async (
     subscriptionId: string,
     localDate: string,
@@ -193,20 +205,12 @@ export function digestStore(db: Db): DigestStore {
       );
     },
     async reclaim(d, from, now, instance) {
-      const result = await db
-        .updateTable('deliveries')
-        .set({
-          status: 'claimed',
-          attempts: d.attempts + 1,
-          claimed_at: now.toISOString(),
-          claimed_by: instance,
-        })
-        .where('subscription_id', '=', d.subscription_id)
-        .where('local_date', '=', d.local_date)
-        .where('status', '=', from)
-        .where('attempts', '=', d.attempts)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return moveOn(d, from, {
+        status: 'claimed',
+        attempts: d.attempts + 1,
+        claimed_at: now.toISOString(),
+        claimed_by: instance,
+      });
     },
     async startSending(subscriptionId, localDate, claim, now) {
       const result = await db
@@ -240,15 +244,7 @@ export function digestStore(db: Db): DigestStore {
         .execute();
     },
     async abandon(d, from, reason) {
-      const result = await db
-        .updateTable('deliveries')
-        .set({ status: 'missed', error: reason })
-        .where('subscription_id', '=', d.subscription_id)
-        .where('local_date', '=', d.local_date)
-        .where('status', '=', from)
-        .where('attempts', '=', d.attempts)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return moveOn(d, from, { status: 'missed', error: reason });
     },
     async recordMissed(subscriptionId, localDate, now, instance) {
       return insertDelivery(
