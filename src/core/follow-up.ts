@@ -34,6 +34,7 @@ const speakerPointers = [
 const pointsBack = pointer([
   '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
   'why(?: (?:is|was|did|does) (?:that|it|this))?',
+  'where',
   'how come',
   ...speakerPointers,
   'who (?:reported|reports) (?:that|it|this|so)',

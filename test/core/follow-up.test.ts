@@ -158,6 +158,13 @@ describe('follow-ups read with the question before them', () => {
     expect(second?.kind === 'answered' && second.followUp?.readAs).toBe('why did rutte resign — says who');
   });
 
+  it('answers "where?" about the previous question', () => {
+    const [, where] = inTurn('when is the summit?', 'where?');
+    expect(outcome(where as Result)).toBe('leaders-summit');
+    expect(where?.kind === 'answered' && where.followUp?.readAs).toBe('when is the summit — where');
+    expect(leansOnPrevious(words('and where?'))).toBe(true);
+  });
+
   it('answers a question that stands alone as it would alone, with nothing read into it', () => {
     const [, kallas] = inTurn('does germany back rutte?', 'who is kaja kallas?');
     expect(outcome(kallas as Result)).toBe('kallas-profile');
