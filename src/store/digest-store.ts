@@ -33,6 +33,11 @@ export interface DigestStore {
   listForTeam(teamId: string): Promise<Subscription[]>;
   /** Every workspace's subscriptions that are not turned off: active and paused. */
   listSubscribed(): Promise<Subscription[]>;
+  /**
+   * The subscriptions of a channel that are not turned off, from any workspace: a channel shared
+   * between workspaces of an organisation keeps one id.
+   */
+  forChannel(channelId: string): Promise<Subscription[]>;
 
   delivery(subscriptionId: string, localDate: string): Promise<Delivery | undefined>;
   /** Inserts the (subscription, local date) claim; true only for the one caller that inserted it. */
@@ -171,6 +176,14 @@ export function digestStore(db: Db): DigestStore {
         .selectAll()
         .where('status', '=', 'active')
         .orderBy('id')
+        .execute();
+    },
+    async forChannel(channelId) {
+      return db
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('channel_id', '=', channelId)
+        .where('status', '!=', 'off')
         .execute();
     },
     async listSubscribed() {

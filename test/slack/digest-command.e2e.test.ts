@@ -165,6 +165,33 @@ describe('/nato digest', () => {
     expect(await digest('digest on', 'C0DIGESTY', 'U0MARS')).toContain('every day at 09:00 (UTC)');
   });
 
+  it('keeps one digest in a channel shared by two workspaces of an organisation', async () => {
+    await digest('digest on 08:00 Europe/Paris', 'C0SHARED');
+    const id = `digest-${++n}`;
+    await sendCommand(bot.base, signingSecret, {
+      text: 'digest on 10:00 Asia/Tokyo',
+      team_id: 'T0OTHERWS',
+      channel_id: 'C0SHARED',
+      response_url: bot.fake.responseUrl(id),
+    });
+    await bot.fake.waitFor(() => bot.fake.responsesTo(id).length > 0);
+    const reply = JSON.stringify(bot.fake.responsesTo(id)[0]?.body);
+    expect(reply).toContain('already gets a daily digest, at 08:00 (Europe/Paris)');
+    expect(await bot.world.store.get(subscriptionId('T0OTHERWS', 'C0SHARED'))).toBeUndefined();
+    expect(await bot.world.store.forChannel('C0SHARED')).toHaveLength(1);
+    const statusId = `digest-${++n}`;
+    await sendCommand(bot.base, signingSecret, {
+      text: 'digest status',
+      team_id: 'T0OTHERWS',
+      channel_id: 'C0SHARED',
+      response_url: bot.fake.responseUrl(statusId),
+    });
+    await bot.fake.waitFor(() => bot.fake.responsesTo(statusId).length > 0);
+    expect(JSON.stringify(bot.fake.responsesTo(statusId)[0]?.body)).toContain(
+      'gets its daily digest at 08:00 (Europe/Paris) from another workspace',
+    );
+  });
+
   it('previews the next digest ephemerally without recording it', async () => {
     await digest('digest on 09:00 UTC', 'C0DIGESTG');
     const reply = await digest('digest preview', 'C0DIGESTG');

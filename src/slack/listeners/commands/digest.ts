@@ -98,6 +98,18 @@ async function subscribe(
     );
     return;
   }
+  // A channel shared with another workspace of the organisation, which already has its digest
+  // there: a second subscription would post twice a day.
+  const elsewhere = (await digest.store.forChannel(command.channel_id)).find(
+    (s) => s.team_id !== command.team_id,
+  );
+  if (elsewhere) {
+    await sayPrivately(
+      respond,
+      `<#${command.channel_id}> already gets a daily digest, at ${formatTimeOfDay(elsewhere.minutes)} (${escapeMrkdwn(elsewhere.zone)}), turned on from another workspace that shares this channel. A channel gets one digest: change it from that workspace, or turn it off there first. Nothing was changed.`,
+    );
+    return;
+  }
   const id = subscriptionId(command.team_id, command.channel_id);
   // "Run `digest on` to resume" (after a pause, or `digest off`) keeps the channel's time and zone.
   const existing = await digest.store.get(id);
@@ -143,6 +155,9 @@ async function statusText(
   channel: string,
 ): Promise<string> {
   if (!sub || sub.status === 'off') {
+    const elsewhere = (await digest.store.forChannel(channel))[0];
+    if (elsewhere)
+      return `<#${channel}> gets its daily digest at ${formatTimeOfDay(elsewhere.minutes)} (${escapeMrkdwn(elsewhere.zone)}) from another workspace that shares this channel; \`${slashCommand} digest status\` there tells more.`;
     return `<#${channel}> has no daily digest. \`${slashCommand} digest on\` subscribes it (09:00 in your time zone by default).`;
   }
   const time = `${formatTimeOfDay(sub.minutes)} (${escapeMrkdwn(sub.zone)})`;
