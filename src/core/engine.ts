@@ -489,7 +489,19 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   // Asked in hindsight, or asking the bot to pick, anywhere in the message: the article cannot
   // answer it, and no other clause of the message is answered instead.
   if (beyondTheArticle(whole.words)) return offTopic(index);
-  if (ws.length < longQuestion) return reconsider(index, whole, answerQuestion(index, text, whole));
+  if (ws.length < longQuestion) {
+    const read = reconsider(index, whole, answerQuestion(index, text, whole));
+    if (read.kind === 'answered') return read;
+    // "who backs rutte?? also is kallas running??": two questions, each answerable alone.
+    const parts = text.split(/(?<=[?])\s+/).filter((c) => words(c).length >= 3);
+    if (parts.length < 2) return read;
+    const each = parts.map((part) => {
+      const a = index.analyze(part);
+      return reconsider(index, a, answerQuestion(index, part, a));
+    });
+    // Only where each part asks something the article answers: a question beside chatter is no pair.
+    return each.every((r) => r.kind === 'answered') ? (each[0] as Result) : read;
+  }
   // The question is usually the last clause that asks something; the rest is context or chatter.
   // "Who is Rishi Sunak and what did his side say about Rutte?": who he is answers both.
   const asked = questionClauses(text).reverse();

@@ -285,6 +285,13 @@ describe('input edge cases', () => {
     expect(topicAfter(engine.index, paste, engine.ask(paste))).toBeUndefined();
   });
 
+  it('answers the first of two short questions that each get an answer, rather than neither', () => {
+    expect(outcome(engine.ask('who backs rutte?? also is kallas running??'))).toBe('rutte-backers');
+    expect(outcome(engine.ask('when is the summit? also who backs rutte?'))).toBe('leaders-summit');
+    // A question beside one the article does not answer is no pair.
+    expect(engine.ask('what is for lunch? also what is the weather in Brussels?').kind).toBe('unknown');
+  });
+
   it('says "Yes." only to a yes-or-no question', () => {
     expect(engine.ask('does germany back rutte?').text).toMatch(/^Yes\. Germany backs Rutte/);
     expect(engine.ask('what did the german spokesman say about rutte').text).toMatch(/^Germany backs Rutte/);
