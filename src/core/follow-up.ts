@@ -35,6 +35,7 @@ const pointsBack = pointer([
   '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
   'why(?: (?:is|was|did|does) (?:that|it|this))?',
   'where',
+  '(?:which|what) (?:country|nationality)(?: (?:is|was) (?:he|she|that|it|this))?(?: from)?',
   'how come',
   ...speakerPointers,
   'who (?:reported|reports) (?:that|it|this|so)',

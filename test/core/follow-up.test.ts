@@ -165,6 +165,14 @@ describe('follow-ups read with the question before them', () => {
     expect(leansOnPrevious(words('and where?'))).toBe(true);
   });
 
+  it('answers "which country?" about the person the previous question asked about', () => {
+    // Alone, "which country?" reads as asking which countries back Rutte.
+    const [, country] = inTurn('who is karins?', 'which country?');
+    expect(outcome(country as Result)).toBe('karins-profile');
+    expect(country?.kind === 'answered' && country.followUp?.readAs).toBe('who is karins — which country');
+    expect(leansOnPrevious(words('and what country is he from?'))).toBe(true);
+  });
+
   it('answers a question that stands alone as it would alone, with nothing read into it', () => {
     const [, kallas] = inTurn('does germany back rutte?', 'who is kaja kallas?');
     expect(outcome(kallas as Result)).toBe('kallas-profile');
