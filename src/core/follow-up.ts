@@ -35,7 +35,8 @@ const pointsBack = pointer([
   '(?:since |until |by )?when(?: (?:was|is|did|does|will|do) (?:that|it|this|they|that happen|it happen))?(?: happen| said| say| announced)?',
   'why(?: (?:is|was|did|does) (?:that|it|this))?',
   'where',
-  '(?:which|what) (?:country|nationality)(?: (?:is|was) (?:he|she|that|it|this))?(?: from)?',
+  // "Which country?" after "who is Karins?"; "what country is he from?" is read by its "he".
+  '(?:which|what) (?:country|nationality)',
   'how come',
   ...speakerPointers,
   'who (?:reported|reports) (?:that|it|this|so)',
