@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { formatConfigProblems, parseConfig } from '../config.js';
 import { buildDigest, chooseFactOfDay, renderDigestText } from '../core/digest.js';
 import { createEngine } from '../core/engine.js';
-import { formatTimeOfDay, isValidZone, localTime, resolveZone } from '../core/schedule.js';
+import { formatTimeOfDay, knownZone, localTime, resolveZone } from '../core/schedule.js';
 import { createScheduler } from '../digest/scheduler.js';
 import { openDatabase } from '../store/database.js';
 import { digestStore, subscriptionId } from '../store/digest-store.js';
@@ -80,7 +80,7 @@ if (command === 'preview' && !values.channel) {
       tickSeconds: 60,
     });
     // A zone this server's time-zone data does not know reads as UTC here.
-    const zone = isValidZone(sub.zone) ? sub.zone : 'UTC';
+    const zone = knownZone(sub.zone) ?? 'UTC';
     console.log(renderDigestText(await scheduler.preview(id, localTime(now, zone).date)));
   }
   await db.destroy();

@@ -41,6 +41,14 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
+/**
+ * The zone when this server's time-zone data knows it, else undefined, for a fallback: a zone
+ * stored by a newer instance, or sent by Slack for a user, may be one it does not know.
+ */
+export function knownZone(zone: string | undefined): string | undefined {
+  return zone !== undefined && isValidZone(zone) ? zone : undefined;
+}
+
 export function localTime(instant: Date, zone: string): LocalTime {
   const parts = Object.fromEntries(
     formatter(zone)

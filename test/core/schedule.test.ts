@@ -7,6 +7,7 @@ import {
   firstDigestDate,
   formatTimeOfDay,
   isDue,
+  knownZone,
   lastMinutesOfYesterday,
   localTime,
   parseTimeOfDay,
@@ -52,6 +53,15 @@ describe('resolveZone', () => {
 
   it.each(['Mars/Olympus_Mons', 'Amsterdam', '<!channel>', '../etc/passwd', ''])('rejects %s', (text) => {
     expect(resolveZone(text)).toBeUndefined();
+  });
+});
+
+describe('knownZone', () => {
+  it('keeps a zone the time-zone data knows, and gives undefined for any other, for a fallback', () => {
+    expect(knownZone('Europe/Amsterdam')).toBe('Europe/Amsterdam');
+    expect(knownZone('Mars/Olympus_Mons')).toBeUndefined();
+    expect(knownZone(undefined)).toBeUndefined();
+    expect(knownZone('Mars/Olympus_Mons') ?? 'UTC').toBe('UTC');
   });
 });
 

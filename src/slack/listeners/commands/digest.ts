@@ -1,6 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { DigestCommand } from '../../../core/digest-command.js';
-import { addDays, firstDigestDate, formatTimeOfDay, isValidZone, localTime } from '../../../core/schedule.js';
+import {
+  addDays,
+  firstDigestDate,
+  formatTimeOfDay,
+  isValidZone,
+  knownZone,
+  localTime,
+} from '../../../core/schedule.js';
 import { unknownZone } from '../../../digest/scheduler.js';
 import { type Subscription, subscriptionId } from '../../../store/digest-store.js';
 import type { DigestDeps } from '../../deps.js';
@@ -60,7 +67,7 @@ export async function handleDigestCommand(
       return;
     case 'preview': {
       const sub = await digest.store.get(id);
-      const zone = sub && isValidZone(sub.zone) ? sub.zone : await userZone(args.client, command.user_id);
+      const zone = knownZone(sub?.zone) ?? (await userZone(args.client, command.user_id));
       const preview = renderDigest(
         await digest.scheduler.preview(sub ? id : undefined, localTime(digest.now(), zone).date),
       );
@@ -113,8 +120,7 @@ async function subscribe(
   const id = subscriptionId(command.team_id, command.channel_id);
   // "Run `digest on` to resume" (after a pause, or `digest off`) keeps the channel's time and zone.
   const existing = await digest.store.get(id);
-  const kept = existing && isValidZone(existing.zone) ? existing.zone : undefined;
-  const zone = cmd.zone ?? kept ?? (await userZone(client, command.user_id));
+  const zone = cmd.zone ?? knownZone(existing?.zone) ?? (await userZone(client, command.user_id));
   const minutes = cmd.minutes ?? existing?.minutes ?? defaultMinutes;
   const now = digest.now();
   const local = localTime(now, zone);
@@ -219,9 +225,7 @@ async function botMembership(client: webApi.WebClient, channel: string): Promise
 async function userZone(client: webApi.WebClient, user: string): Promise<string> {
   try {
     const res = await client.users.info({ user });
-    // Slack may know a zone newer than this server's time-zone data.
-    const tz = res.user?.tz;
-    return tz && isValidZone(tz) ? tz : 'UTC';
+    return knownZone(res.user?.tz) ?? 'UTC';
   } catch {
     return 'UTC';
   }
