@@ -36,6 +36,9 @@ const lateInTheDay = 22 * 60;
 /** Why a digest paused when its time zone is one this server does not know. */
 export const unknownZone = 'unknown_time_zone';
 
+/** Deliveries that may still move on; any other status is final. */
+const unfinishedStatuses = new Set(['claimed', 'rate_limited', 'sending']);
+
 /** How far back a restart looks for days that ended without a digest. */
 const missedLookbackDays = 31;
 
@@ -59,6 +62,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<TickReport> | undefined;
   let stopping = false;
   let lastTick: Date | undefined;
+  /**
+   * What this process has seen settled, per subscription, so a tick asks the database only about
+   * what may still change: for its local day (and start date), whether every earlier day is on
+   * record, and the days whose delivery is finished (posted, failed, missed or unknown), which
+   * nothing moves on. Forgotten when the day or the start date changes.
+   */
+  const settled = new Map<
+    string,
+    { day: string; startDate: string; earlierOnRecord: boolean; done: Set<string> }
+  >();
+  const settledFor = (sub: Subscription, day: string) => {
+    let s = settled.get(sub.id);
+    if (!s || s.day !== day || s.startDate !== sub.start_date) {
+      s = { day, startDate: sub.start_date, earlierOnRecord: false, done: new Set() };
+      settled.set(sub.id, s);
+    }
+    return s;
+  };
 
   async function digestFor(sub: Subscription | undefined, localDate: string): Promise<Digest> {
     const engine = deps.engine();
@@ -96,6 +117,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     );
     const now = deps.now();
     const label = `${sub.channel_id} ${localDate}`;
+    // Every outcome but a rate limit is final: once it is recorded, later ticks need not ask about
+    // this day again.
+    const finished = (): void => {
+      settledFor(sub, localTime(now, sub.zone).date).done.add(localDate);
+    };
     switch (outcome.kind) {
       case 'posted': {
         await deps.store.update(sub.id, localDate, {
@@ -103,6 +129,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           posted_at: now.toISOString(),
           message_ts: outcome.ts,
         });
+        finished();
         if (factId) {
           const shown = await deps.store.shownFacts(sub.id);
           await deps.store.markShown(sub.id, factId, cycleComplete(deps.engine().knowledge.facts, shown));
@@ -123,6 +150,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
       case 'channel_unavailable': {
         await deps.store.update(sub.id, localDate, { status: 'failed', error: outcome.error });
+        finished();
         await deps.store.setStatus(sub.id, 'paused', outcome.error, now);
         report.failed.push(label);
         deps.logger.warn(`digest for ${label} paused: Slack answered ${outcome.error}`);
@@ -131,12 +159,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       case 'unknown': {
         // Slack may or may not have posted: recording it beats a second post.
         await deps.store.update(sub.id, localDate, { status: 'unknown', error: outcome.error });
+        finished();
         report.failed.push(label);
         deps.logger.warn(`digest for ${label} has an unknown outcome (${outcome.error}); not resent`);
         return;
       }
       case 'failed': {
         await deps.store.update(sub.id, localDate, { status: 'failed', error: outcome.error });
+        finished();
         report.failed.push(label);
         deps.logger.error(`digest for ${label} failed: ${outcome.error}`);
         return;
@@ -166,20 +196,29 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return 0;
   }
 
+  /** Records each earlier day with no delivery as missed: once a local day, one query when none is. */
   async function recordMissedDays(
     sub: Subscription,
     today: string,
     now: Date,
     report: TickReport,
   ): Promise<void> {
-    const from = [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
+    const known = settledFor(sub, today);
+    if (known.earlierOnRecord) return;
+    const from = lookbackFrom(sub, today);
+    const onRecord = await deps.store.datesOnRecord(sub.id, from, today);
     for (let day = from; daysBetween(day, today) > 0; day = addDays(day, 1)) {
+      if (onRecord.has(day)) continue;
       if (await deps.store.recordMissed(sub.id, day, now, deps.instance)) {
         report.missed.push(`${sub.channel_id} ${day}`);
         deps.logger.warn(`digest for ${sub.channel_id} on ${day} was missed: the bot was down all that day`);
       }
     }
+    known.earlierOnRecord = true;
   }
+
+  const lookbackFrom = (sub: Subscription, today: string): string =>
+    [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
 
   /**
    * Deliveries of earlier days still unfinished: one rate limited just before midnight, or claimed
@@ -187,10 +226,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
    * missed, since a digest days late is news no one asked for. A day's digest is never dropped
    * without a record and a warning.
    */
-  async function finishEarlierDays(sub: Subscription, today: string, now: Date, report: TickReport) {
+  async function finishEarlierDays(
+    sub: Subscription,
+    unfinished: readonly Delivery[],
+    today: string,
+    now: Date,
+    report: TickReport,
+  ) {
     const yesterday = addDays(today, -1);
-    const from = [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
-    for (const d of await deps.store.unfinished(sub.id, from, today)) {
+    const from = lookbackFrom(sub, today);
+    for (const d of unfinished) {
+      if (d.local_date < from || d.local_date >= today) continue;
       const label = `${sub.channel_id} ${d.local_date}`;
       if (d.local_date === yesterday || d.status === 'sending') {
         const attempts = await resume(d, now);
@@ -221,7 +267,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     now: Date,
     report: TickReport,
   ): Promise<void> {
+    const known = settledFor(sub, localTime(now, sub.zone).date);
+    if (known.done.has(localDate)) return;
     const existing = await deps.store.delivery(sub.id, localDate);
+    if (existing && !unfinishedStatuses.has(existing.status)) {
+      known.done.add(localDate);
+      return;
+    }
     const attempts = existing
       ? await resume(existing, now)
       : (await deps.store.claim(sub.id, localDate, now, deps.instance))
@@ -232,7 +284,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const report: TickReport = { posted: [], missed: [], failed: [] };
-    for (const sub of await deps.store.listActive()) {
+    const active = await deps.store.listActive();
+    const ids = new Set(active.map((s) => s.id));
+    for (const id of settled.keys()) if (!ids.has(id)) settled.delete(id);
+    // Every channel's unfinished deliveries at once; a local day is at most a day from UTC's.
+    const unfinished = new Map<string, Delivery[]>();
+    const utcDay = deps.now().toISOString().slice(0, 10);
+    for (const d of await deps.store.unfinished(addDays(utcDay, -missedLookbackDays - 1))) {
+      const list = unfinished.get(d.subscription_id);
+      if (list) list.push(d);
+      else unfinished.set(d.subscription_id, [d]);
+    }
+    for (const sub of active) {
       // Shutting down: finish the post in flight, start no other.
       if (stopping) break;
       // The time now, not the tick's start: a claim stamped earlier than it was made would look
@@ -260,7 +323,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         ) {
           await claimAndDeliver(sub, yesterday, now, report);
         }
-        await finishEarlierDays(sub, local.date, now, report);
+        await finishEarlierDays(sub, unfinished.get(sub.id) ?? [], local.date, now, report);
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
         await claimAndDeliver(sub, local.date, now, report);

@@ -61,8 +61,13 @@ export interface DigestStore {
       Pick<Delivery, 'status' | 'retry_at' | 'posted_at' | 'message_ts' | 'fact_id' | 'error'>
     >,
   ): Promise<void>;
-  /** Deliveries dated from `from` to before `before` that were left claimed, rate limited or sending. */
-  unfinished(subscriptionId: string, from: string, before: string): Promise<Delivery[]>;
+  /**
+   * Every subscription's deliveries dated `from` or later that are claimed, rate limited or
+   * sending, oldest first: one query a tick, however many channels there are.
+   */
+  unfinished(from: string): Promise<Delivery[]>;
+  /** The days from `from` to before `before` that have a delivery on record, whatever its status. */
+  datesOnRecord(subscriptionId: string, from: string, before: string): Promise<Set<string>>;
   /**
    * Records a delivery left unfinished (in `from`, at its attempt count) as missed, with `reason`;
    * false if another instance has moved it on since.
@@ -245,16 +250,24 @@ export function digestStore(db: Db): DigestStore {
         .where('local_date', '=', localDate)
         .execute();
     },
-    async unfinished(subscriptionId, from, before) {
+    async unfinished(from) {
       return db
         .selectFrom('deliveries')
         .selectAll()
-        .where('subscription_id', '=', subscriptionId)
         .where('local_date', '>=', from)
-        .where('local_date', '<', before)
         .where('status', 'in', ['claimed', 'rate_limited', 'sending'])
         .orderBy('local_date')
         .execute();
+    },
+    async datesOnRecord(subscriptionId, from, before) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select('local_date')
+        .where('subscription_id', '=', subscriptionId)
+        .where('local_date', '>=', from)
+        .where('local_date', '<', before)
+        .execute();
+      return new Set(rows.map((r) => r.local_date));
     },
     async abandon(d, from, reason) {
       return moveOn(d, from, { status: 'missed', error: reason });

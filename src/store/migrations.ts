@@ -134,4 +134,14 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0004_unfinished_deliveries': {
+    async up(db: Kysely<unknown>): Promise<void> {
+      // Each tick asks for every channel's unfinished deliveries, which are few among a year's.
+      await db.schema
+        .createIndex('deliveries_status')
+        .on('deliveries')
+        .columns(['status', 'local_date'])
+        .execute();
+    },
+  },
 };

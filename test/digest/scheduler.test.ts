@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
 import type { Knowledge } from '../../src/core/knowledge/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { subscriptionId } from '../../src/store/digest-store.js';
+import { type DigestStore, subscriptionId } from '../../src/store/digest-store.js';
 import { realEngine, type SchedulerWorld, schedulerOn, tempDbPath, testClock } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
 
@@ -189,6 +189,67 @@ describe('restarts', () => {
       minutes: 465,
       zone: 'Europe/Amsterdam',
       status: 'active',
+    });
+  });
+});
+
+describe('what a tick asks the database', () => {
+  /** The real store, noting the name of each method the scheduler calls. */
+  const counting =
+    (calls: string[]) =>
+    (store: DigestStore): DigestStore =>
+      new Proxy(store, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver);
+          return typeof value === 'function'
+            ? (...args: unknown[]) => {
+                calls.push(String(name));
+                return value.apply(target, args);
+              }
+            : value;
+        },
+      });
+
+  it('asks about a channel only while its day may still change, however many channels there are', async () => {
+    const clock = testClock('2026-06-10T06:00:00Z');
+    const calls: string[] = [];
+    const w = await world(tempDbPath(), clock, { wrapStore: counting(calls) });
+    const channels = Array.from({ length: 20 }, (_, i) => `C0LOAD${String(i).padStart(3, '0')}`);
+    for (const channelId of channels) {
+      await w.store.subscribe({
+        teamId: fakeWorkspace.teamId,
+        channelId,
+        minutes: 9 * 60,
+        zone: 'UTC',
+        userId: fakeWorkspace.userId,
+        startDate: '2026-06-01',
+        now: clock.now(),
+      });
+    }
+
+    // Nine days with no digest on record, then the day's digest: each recorded or posted once.
+    clock.set('2026-06-10T09:00:00Z');
+    const first = await w.scheduler.tick();
+    expect(first.missed).toHaveLength(20 * 9);
+    expect(first.posted).toHaveLength(20);
+    // Nothing left to change today: the next ticks read the subscriptions and the unfinished
+    // deliveries, once each, and nothing per channel.
+    for (const at of ['2026-06-10T09:00:30Z', '2026-06-10T15:00:00Z']) {
+      calls.length = 0;
+      clock.set(at);
+      expect(await w.scheduler.tick()).toEqual({ posted: [], missed: [], failed: [] });
+      expect(calls.sort()).toEqual(['listActive', 'unfinished']);
+    }
+    expect(posts()).toBe(20);
+
+    // A new day asks again, and posts each channel's digest once.
+    clock.set('2026-06-11T09:00:00Z');
+    expect((await w.scheduler.tick()).posted).toHaveLength(20);
+    expect(posts()).toBe(40);
+    expect(
+      await w.store.delivery(subscriptionId(fakeWorkspace.teamId, 'C0LOAD007'), '2026-06-05'),
+    ).toMatchObject({
+      status: 'missed',
     });
   });
 });

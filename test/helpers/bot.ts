@@ -93,6 +93,8 @@ export async function schedulerOn(
     engine?: () => Engine;
     /** Per-workspace clients; default the single test bot token. */
     clientFor?: (db: Db) => ClientFor;
+    /** What the scheduler is given in place of the real store (which it wraps), e.g. to count its calls. */
+    wrapStore?: (store: DigestStore) => DigestStore;
   } = {},
 ): Promise<SchedulerWorld> {
   const db = await openDatabase(typeof database === 'string' ? { kind: 'sqlite', path: database } : database);
@@ -104,7 +106,7 @@ export async function schedulerOn(
   );
   const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const scheduler = createScheduler({
-    store,
+    store: options.wrapStore?.(store) ?? store,
     engine,
     post: slackPoster(
       options.clientFor?.(db) ?? singleClient(digestClient(botToken, fake.apiUrl, options.timeoutMs ?? 2000)),

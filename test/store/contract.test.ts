@@ -133,6 +133,29 @@ function contract(name: string, backend: Backend): void {
       expect(await digestStore(b).delivery('T1:C1', '2026-06-01')).toMatchObject({ attempts: 2 });
     });
 
+    it('lists every channel’s unfinished deliveries at once, and the days each has on record', async () => {
+      const db = await open(await backend.fresh());
+      const store = digestStore(db);
+      await subscribe(db, 'T1', 'C1');
+      await subscribe(db, 'T1', 'C2');
+      await store.claim('T1:C1', '2026-06-01', now, 'p');
+      await store.claim('T1:C1', '2026-06-03', now, 'p');
+      await store.update('T1:C1', '2026-06-03', { status: 'posted', posted_at: now.toISOString() });
+      await store.claim('T1:C2', '2026-06-02', now, 'p');
+      await store.update('T1:C2', '2026-06-02', { status: 'rate_limited', retry_at: now.toISOString() });
+      await store.recordMissed('T1:C2', '2026-06-04', now, 'p');
+      const unfinished = await store.unfinished('2026-06-01');
+      expect(unfinished.map((d) => [d.subscription_id, d.local_date, d.status])).toEqual([
+        ['T1:C1', '2026-06-01', 'claimed'],
+        ['T1:C2', '2026-06-02', 'rate_limited'],
+      ]);
+      expect(await store.unfinished('2026-06-02')).toHaveLength(1);
+      expect(await store.datesOnRecord('T1:C1', '2026-06-01', '2026-06-03')).toEqual(new Set(['2026-06-01']));
+      expect(await store.datesOnRecord('T1:C2', '2026-06-01', '2026-06-10')).toEqual(
+        new Set(['2026-06-02', '2026-06-04']),
+      );
+    });
+
     it('records updates, the latest delivery, the fact cycle and new facts', async () => {
       const db = await open(await backend.fresh());
       const store = digestStore(db);
