@@ -125,6 +125,35 @@ describe('knowledge validation names file, path and line', () => {
     expect(problems[0]?.line).toBe(lineOf('kind: candidates'));
   });
 
+  it('reports a bad quote and a bad reference beside a schema error, and nothing about what the error left out', () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'nato-all-')), 'knowledge');
+    cpSync(dir, copy, { recursive: true });
+    const original = 'Rutte argued at Munich that if Russia’s aggression';
+    writeFileSync(
+      join(copy, 'nato-race.yml'),
+      yml
+        // A schema error in one fact (the labelled questions that expect it are not reported)…
+        .replace('kind: candidates', 'kind: rumours')
+        // …and in one entity (the facts about Kallas are not reported as naming no one)…
+        .replace(/(- id: kallas\n(?: {4}.*\n)*? {4})kind: person/, '$1kind: politician')
+        // …while a quote in another fact no longer occurs in the article, and another fact
+        // names no one known.
+        .replace(original, 'Rutte argued at Munich that if Russia’s invasion')
+        .replace('subjects: [karins]', 'subjects: [karinz]'),
+    );
+    const result = checkKnowledgeDir(copy);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems.map((p) => p.path.replace(/\[\d+\]/g, '[]')).sort()).toEqual([
+      'entities[].kind',
+      'facts[].evidence[].quote',
+      'facts[].kind',
+      'facts[].subjects[]',
+    ]);
+    expect(problems.find((p) => p.path.endsWith('subjects[0]'))?.message).toBe('unknown entity "karinz"');
+    // A source that fails the schema is reported alone: its quotes are not checked against nothing.
+    expect(problemsOf(yml.replace('as_of: 2024-02-22', 'as_of: 2024-02-30'))).toHaveLength(1);
+  });
+
   it('reports a misspelt key on its own line, and a list at the line of its key', () => {
     // The first fact's evidence, its key misspelt: the list under it starts a line later.
     const at = yml.indexOf('\n    evidence:\n');

@@ -2,7 +2,14 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { metaFactIds } from '../meta.js';
-import { type KnowledgeFileInput, knowledgeFileSchema } from './schema.js';
+import {
+  entitySchema,
+  factSchema,
+  type KnowledgeFileInput,
+  knowledgeFileSchema,
+  labelledSetSchema,
+  sourceSchema,
+} from './schema.js';
 import type {
   Entity,
   Evidence,
@@ -47,12 +54,17 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       ],
     };
   }
+  // Ids named by entries that failed the schema: a reference to one is no second problem.
+  const invalidIds = new Set<string>();
   for (const f of files) {
     const result = parseFile(f);
-    if ('problems' in result) problems.push(...result.problems);
-    else parsed.push(result);
+    if ('problems' in result) {
+      problems.push(...result.problems);
+      // The file's valid entries are checked on: a schema error does not hide a bad quote.
+      if (result.valid) parsed.push(result.valid);
+      for (const id of result.invalidIds) invalidIds.add(id);
+    } else parsed.push(result);
   }
-  if (problems.length > 0) return { ok: false, problems };
 
   const sources: Source[] = [];
   const entities: Entity[] = [];
@@ -108,6 +120,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
 
   for (const p of parsed) {
     p.data.entities.forEach((e, i) => {
+      if (e.country && invalidIds.has(e.country)) return;
       if (e.country && !entityById.has(e.country)) {
         report(p, ['entities', i, 'country'], `unknown entity "${e.country}"`);
       } else if (e.country && entityById.get(e.country)?.kind !== 'country') {
@@ -115,7 +128,9 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         report(p, ['entities', i, 'country'], `"${e.country}" is not a country`);
       }
     });
+    // A file whose sources failed the schema (holes here) has no default source to check against.
     const ownSources = p.data.sources.map((s) => s.id);
+    const sourcesValid = Object.keys(p.data.sources).length === p.data.sources.length;
     p.data.facts.forEach((f, i) => {
       const at = (...rest: PathPart[]): PathPart[] => ['facts', i, ...rest];
       claimId(p, at('id'), 'fact', f.id);
@@ -130,7 +145,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         );
       }
       const entityRef = (ref: string, path: PathPart[]): void => {
-        if (!entityById.has(ref)) report(p, path, `unknown entity "${ref}"`);
+        if (!entityById.has(ref) && !invalidIds.has(ref)) report(p, path, `unknown entity "${ref}"`);
       };
       f.subjects.forEach((s, j) => {
         entityRef(s, at('subjects', j));
@@ -145,6 +160,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       const evidence: Evidence[] = [];
       f.evidence.forEach((ev, j) => {
         const sourceId = ev.source ?? (ownSources.length === 1 ? ownSources[0] : undefined);
+        if (!sourcesValid && ev.source === undefined) return;
         if (sourceId === undefined) {
           report(
             p,
@@ -155,7 +171,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         }
         const source = sourceById.get(sourceId);
         if (!source) {
-          if (!p.data.sources.some((s) => s.id === sourceId)) {
+          if (!p.data.sources.some((s) => s.id === sourceId) && !invalidIds.has(sourceId)) {
             report(p, at('evidence', j, 'source'), `unknown source "${sourceId}"`);
           }
           return;
@@ -190,7 +206,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
   for (const p of parsed) {
     p.data.labelled.forEach((set, i) => {
       set.questions.forEach((question, j) => {
-        if (!answers.has(question.expect)) {
+        if (!answers.has(question.expect) && !invalidIds.has(question.expect)) {
           report(
             p,
             ['labelled', i, 'questions', j, 'expect'],
@@ -216,7 +232,14 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
   return { ok: true, knowledge, coverage };
 }
 
-function parseFile(f: KnowledgeFileText): ParsedFile | { problems: KnowledgeProblem[] } {
+/** A file that failed the schema: its problems, and what of it is valid entry by entry. */
+interface InvalidFile {
+  problems: KnowledgeProblem[];
+  valid?: ParsedFile;
+  invalidIds: string[];
+}
+
+function parseFile(f: KnowledgeFileText): ParsedFile | InvalidFile {
   // js-yaml reads a file about nine times faster than the yaml package's document model, which
   // knows where each node is: that model is built only when a problem needs a line number, or
   // when js-yaml refuses the text (the document model then says where and why).
@@ -234,7 +257,7 @@ function parseFile(f: KnowledgeFileText): ParsedFile | { problems: KnowledgeProb
   return validate(f, data, lineOf);
 }
 
-function parseWithPositions(f: KnowledgeFileText): ParsedFile | { problems: KnowledgeProblem[] } {
+function parseWithPositions(f: KnowledgeFileText): ParsedFile | InvalidFile {
   const { doc, lineCounter, lineOf } = documentOf(f);
   if (doc.errors.length > 0) {
     return {
@@ -244,6 +267,7 @@ function parseWithPositions(f: KnowledgeFileText): ParsedFile | { problems: Know
         line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         message: `YAML syntax: ${e.message.split('\n')[0]}`,
       })),
+      invalidIds: [],
     };
   }
   return validate(f, doc.toJS(), lineOf);
@@ -276,7 +300,7 @@ function validate(
   f: KnowledgeFileText,
   data: unknown,
   lineOf: (path: PathPart[]) => number | undefined,
-): ParsedFile | { problems: KnowledgeProblem[] } {
+): ParsedFile | InvalidFile {
   const result = knowledgeFileSchema.safeParse(data ?? {});
   if (!result.success) {
     return {
@@ -287,9 +311,45 @@ function validate(
         const line = (key === undefined ? undefined : lineOf([...path, key])) ?? lineOf(path);
         return { file: f.file, path: formatPath(path), line, message: issue.message };
       }),
+      ...validEntries(f, data, lineOf),
     };
   }
   return { file: f.file, data: result.data, lineOf };
+}
+
+/**
+ * The entries of a file that each pass the schema, at their own index (a failed one leaves a hole,
+ * so paths and lines stay right), and the ids the failed ones give themselves.
+ */
+function validEntries(
+  f: KnowledgeFileText,
+  data: unknown,
+  lineOf: (path: PathPart[]) => number | undefined,
+): { valid?: ParsedFile; invalidIds: string[] } {
+  const invalidIds: string[] = [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { invalidIds };
+  const raw = data as Record<string, unknown>;
+  const each = <T>(key: string, schema: z.ZodType<T>): T[] => {
+    const list = raw[key];
+    if (!Array.isArray(list)) return [];
+    const kept: T[] = new Array(list.length);
+    list.forEach((entry: unknown, i) => {
+      const r = schema.safeParse(entry);
+      if (r.success) kept[i] = r.data;
+      else {
+        const id = (entry as { id?: unknown; set?: unknown } | null)?.id;
+        if (typeof id === 'string') invalidIds.push(id);
+      }
+    });
+    return kept;
+  };
+  const valid: KnowledgeFileInput = {
+    sources: each('sources', sourceSchema),
+    entities: each('entities', entitySchema),
+    facts: each('facts', factSchema),
+    labelled: each('labelled', labelledSetSchema),
+  };
+  return { valid: { file: f.file, data: valid, lineOf }, invalidIds };
 }
 
 function quoteMismatch(quote: string, source: Source): string {
