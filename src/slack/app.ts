@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type InstallationStore, type Logger, type LogLevel } from '@slack/bolt';
+import { App, type InstallationStore, type Logger, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { SlackDeps } from './deps.js';
 import { botScopes } from './ids.js';
@@ -61,7 +61,13 @@ export function createSlackApp(
       handler: (_req: IncomingMessage, res: ServerResponse) => {
         const check = services.readiness ?? (async (): Promise<Readiness> => ({ ok: true, checks: {} }));
         check().then(
-          (r) => json(res, r.ok ? 200 : 503, r),
+          (r) => {
+            // In Socket Mode nothing reaches the bot while its connection to Slack is down.
+            const slack = socket?.();
+            const ready =
+              slack === undefined ? r : { ok: r.ok && slack === 'ok', checks: { ...r.checks, slack } };
+            json(res, ready.ok ? 200 : 503, ready);
+          },
           (error: Error) => json(res, 503, { ok: false, checks: { error: error.message } }),
         );
       },
@@ -104,6 +110,7 @@ export function createSlackApp(
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events' });
+  const socket = config.mode === 'socket' ? socketState(app) : undefined;
 
   const route = registerListeners(app, deps);
   // The one global middleware (besides Bolt's own): hands events, clicks and form submissions to
@@ -176,6 +183,28 @@ function installFailure(
   res.end(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>nato-bot</title></head><body><p>${message}</p><p><a href="/slack/install">Add nato-bot to Slack</a></p></body></html>`,
   );
+}
+
+/**
+ * The state of the Socket Mode connection, for readiness: "ok" while it is open, else since when
+ * it has been down ("disconnected since …"). Read from the events of Bolt's socket client, which
+ * reconnects by itself after Slack recycles a connection or the network drops.
+ */
+function socketState(app: App): () => string {
+  // Bolt keeps its receiver private; the one it builds for socketMode is a SocketModeReceiver.
+  const receiver: unknown = Reflect.get(app, 'receiver');
+  if (!(receiver instanceof SocketModeReceiver)) return () => 'unknown';
+  let state = 'not connected yet';
+  receiver.client.on('connected', () => {
+    state = 'ok';
+  });
+  // Closed, then reconnecting (perhaps many times): down since the first close.
+  const down = (): void => {
+    if (state === 'ok') state = `disconnected since ${new Date().toISOString()}`;
+  };
+  receiver.client.on('close', down);
+  receiver.client.on('disconnected', down);
+  return () => state;
 }
 
 /** Resolves once `port` could be listened on (and is free again); rejects with EADDRINUSE if not. */

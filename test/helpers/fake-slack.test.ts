@@ -270,6 +270,17 @@ describe('fake Slack Web API', () => {
     expect(fake.calls.map((call) => call.error)).toEqual(['not_authed', 'invalid_auth', 'invalid_auth']);
   });
 
+  it('opens a socket only for an app-level token, and takes that token for nothing else', async () => {
+    const opened = await client({}, 'xapp-1-A0NATO-1-any').apps.connections.open();
+    expect(opened.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=/);
+    expect((await slackErrorOf(client().apps.connections.open())).error).toBe('not_allowed_token_type');
+    const post = client({}, 'xapp-1-A0NATO-1-any').chat.postMessage({ channel: 'C0GENERAL', text: 'x' });
+    expect((await slackErrorOf(post)).error).toBe('not_allowed_token_type');
+    // Nothing is connected until the app opens the URL.
+    expect(fake.socket.open).toBe(0);
+    await expect(fake.socket.send('events_api', {})).rejects.toThrow(/no Socket Mode connection/);
+  });
+
   it('reads JSON bodies, but like Slack takes their token only from the Authorization header', async () => {
     const body = JSON.stringify({ channel: 'C0GENERAL', text: 'json', blocks: [section('b')] });
     const withHeader = await fetch(`${fake.apiUrl}chat.postMessage`, {

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 import { botScopes } from '../../src/slack/ids.js';
 
 export interface RecordedCall {
@@ -84,6 +85,24 @@ export interface FakeSlack {
   /** Clears calls, responses and failures (users, channels, posted messages and the ts clock remain). */
   reset(): void;
   close(): Promise<void>;
+  /**
+   * Socket Mode: apps.connections.open (with an xapp- token) answers a WebSocket URL served here,
+   * which says hello on connecting, as Slack's does.
+   */
+  readonly socket: FakeSocketMode;
+}
+
+export interface FakeSocketMode {
+  /** Open connections. */
+  readonly open: number;
+  /**
+   * Sends an envelope (`events_api`, `slash_commands` or `interactive`) over the open connection;
+   * resolves with the app's acknowledgement (its `payload`, if any), as Slack waits for one.
+   */
+  send(type: 'events_api' | 'slash_commands' | 'interactive', payload: Json): Promise<Json | undefined>;
+  /** Closes every connection; with `refuse`, refuses new ones until `accept()`, as during an outage. */
+  drop(options?: { refuse?: boolean }): void;
+  accept(): void;
 }
 
 export interface FakeInstall {
@@ -122,6 +141,7 @@ interface Answer {
 }
 
 const supportedMethods = new Set([
+  'apps.connections.open',
   'auth.test',
   'chat.postMessage',
   'chat.postEphemeral',
@@ -160,6 +180,8 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   const issued = new Map<string, FakeInstall>();
   const sockets = new Set<Socket>();
   let tsCounter = 0;
+  /** Where apps.connections.open sends the app: this server, once it listens. */
+  let socketBase = (): string => 'ws://fake.invalid';
   let idCounter = 0;
 
   /** Unique, increasing message timestamps, '1700000000.000100', '1700000000.000200', … */
@@ -275,6 +297,10 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   };
 
   const handlers: Record<string, (args: Json, token: string | undefined) => Json> = {
+    'apps.connections.open': () => ({
+      ok: true,
+      url: `${socketBase()}/link/?ticket=${nextId('')}&app_id=${fakeWorkspace.appId}`,
+    }),
     'auth.test': (_args, token) => ({
       ok: true,
       url: `https://${fakeWorkspace.teamDomain}.slack.com/`,
@@ -429,6 +455,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
   const checkToken = (method: string, token: string | undefined): string | undefined => {
     if (tokenlessMethods.has(method)) return undefined;
     if (token === undefined || token === '') return 'not_authed';
+    // Only an app-level token opens a socket, and it opens nothing else.
+    if ((method === 'apps.connections.open') !== token.startsWith('xapp-')) return 'not_allowed_token_type';
+    if (method === 'apps.connections.open') return undefined;
     if (!token.startsWith('xoxb-') && !token.startsWith('xoxp-')) return 'invalid_auth';
     if (issued.has(token)) return undefined;
     if (options.botToken !== undefined && token !== options.botToken) return 'invalid_auth';
@@ -533,12 +562,97 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     res.end(isJson ? JSON.stringify(answer.body) : answer.body);
   };
 
+  // ---- Socket Mode -------------------------------------------------------------------------------
+
+  const wss = new WebSocketServer({ noServer: true });
+  const connections = new Set<WebSocket>();
+  const acks = new Map<string, (payload: unknown) => void>();
+  let refusing = false;
+  server.on('upgrade', (req, socket, head) => {
+    if (refusing || !(req.url ?? '').startsWith('/link/')) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      connections.add(ws);
+      ws.on('close', () => connections.delete(ws));
+      ws.on('message', (data) => {
+        let reply: unknown;
+        try {
+          reply = JSON.parse(String(data));
+        } catch {
+          return;
+        }
+        if (!isRecord(reply) || typeof reply.envelope_id !== 'string') return;
+        acks.get(reply.envelope_id)?.(reply.payload);
+        acks.delete(reply.envelope_id);
+      });
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: connections.size,
+          debug_info: { host: 'fake-slack', build_number: 1, approximate_connection_time: 18060 },
+          connection_info: { app_id: fakeWorkspace.appId },
+        }),
+      );
+    });
+  });
+  const socketMode: FakeSocketMode = {
+    get open() {
+      return connections.size;
+    },
+    send(type, payload) {
+      const [ws] = connections;
+      if (ws === undefined) return Promise.reject(new Error('no Socket Mode connection is open'));
+      const envelopeId = `${nextId('env')}-${randomSuffix()}`;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no acknowledgement of ${envelopeId}`)), 10_000);
+        acks.set(envelopeId, (ack: unknown) => {
+          clearTimeout(timer);
+          // Bolt acknowledges with {} when there is nothing to show.
+          if (ack === undefined || (isRecord(ack) && Object.keys(ack).length === 0)) resolve(undefined);
+          // A reply in the acknowledgement is shown as a response_url post would be, and refused alike.
+          else if (!isRecord(ack))
+            reject(new Error(`acknowledgement payload is no object: ${JSON.stringify(ack)}`));
+          else {
+            const problem = checkResponseBody(ack);
+            if (problem === undefined) resolve(ack);
+            else
+              reject(
+                new Error(
+                  `Slack would refuse the acknowledgement's reply (${problem}): ${JSON.stringify(ack)}`,
+                ),
+              );
+          }
+        });
+        ws.send(
+          JSON.stringify({
+            envelope_id: envelopeId,
+            payload,
+            type,
+            accepts_response_payload: type !== 'events_api',
+            retry_attempt: 0,
+            retry_reason: '',
+          }),
+        );
+      });
+    },
+    drop(options = {}) {
+      refusing = options.refuse ?? false;
+      for (const ws of connections) ws.terminate();
+    },
+    accept() {
+      refusing = false;
+    },
+  };
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  socketBase = () => `ws://127.0.0.1:${port}`;
 
   const describeSeen = (): string => {
     const lines = calls.map((call) => {
@@ -557,6 +671,7 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
 
   let closed = false;
   return {
+    socket: socketMode,
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     calls,
@@ -613,6 +728,8 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       if (closed) return;
       closed = true;
       for (const socket of sockets) socket.destroy();
+      for (const ws of connections) ws.terminate();
+      wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -30,25 +30,33 @@ export function sign(secret: string, timestamp: number, rawBody: string): string
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`;
 }
 
+export interface CommandFields {
+  text: string;
+  response_url: string;
+  user_id?: string;
+  channel_id?: string;
+  team_id?: string;
+  trigger_id?: string;
+  command?: string;
+  user_name?: string;
+  channel_name?: string;
+}
+
 export async function sendCommand(
   baseUrl: string,
   secret: string,
-  fields: {
-    text: string;
-    response_url: string;
-    user_id?: string;
-    channel_id?: string;
-    team_id?: string;
-    trigger_id?: string;
-    command?: string;
-    user_name?: string;
-    channel_name?: string;
-  },
+  fields: CommandFields,
   opts: SendOptions = {},
 ): Promise<SlackResponse> {
+  const form = new URLSearchParams(commandPayload(fields));
+  return post(baseUrl, secret, form.toString(), 'application/x-www-form-urlencoded', opts);
+}
+
+/** A slash command's fields as Slack sends them: a form over HTTP, an object over Socket Mode. */
+export function commandPayload(fields: CommandFields): Record<string, string> {
   const channelId = fields.channel_id ?? fakeWorkspace.channelId;
   // Field order as Slack sends it.
-  const form = new URLSearchParams({
+  return {
     token: verificationToken,
     team_id: fields.team_id ?? fakeWorkspace.teamId,
     team_domain: fakeWorkspace.teamDomain,
@@ -62,16 +70,29 @@ export async function sendCommand(
     is_enterprise_install: 'false',
     response_url: fields.response_url,
     trigger_id: fields.trigger_id ?? triggerId(),
-  });
-  return post(baseUrl, secret, form.toString(), 'application/x-www-form-urlencoded', opts);
+  };
 }
 
 export async function sendEvent(
   baseUrl: string,
   secret: string,
   event: Record<string, unknown>,
-  opts: SendOptions & { eventId?: string; teamId?: string; authorizations?: unknown[] } = {},
+  opts: SendOptions & EventOptions = {},
 ): Promise<SlackResponse> {
+  return post(baseUrl, secret, JSON.stringify(eventCallback(event, opts)), 'application/json', opts);
+}
+
+export interface EventOptions {
+  eventId?: string;
+  teamId?: string;
+  authorizations?: unknown[];
+}
+
+/** The event_callback body Slack sends for `event`, over HTTP or inside a Socket Mode envelope. */
+export function eventCallback(
+  event: Record<string, unknown>,
+  opts: EventOptions = {},
+): Record<string, unknown> {
   const teamId = opts.teamId ?? fakeWorkspace.teamId;
   const eventTime = Math.floor(Date.now() / 1000);
   const context = { et: event.type, tid: teamId, aid: fakeWorkspace.appId, cid: event.channel };
@@ -97,7 +118,7 @@ export async function sendEvent(
     is_ext_shared_channel: false,
     event_context: `4-${Buffer.from(JSON.stringify(context)).toString('base64url')}`,
   };
-  return post(baseUrl, secret, JSON.stringify(envelope), 'application/json', opts);
+  return envelope;
 }
 
 export async function sendAction(
