@@ -295,14 +295,15 @@ export function ask(index: KnowledgeIndex, question: string): Result {
   }
   const command = parseCommand(text);
   if (command) return runCommand(index, command.name, command.arg);
-  if (words(text).length === 0) {
+  const ws = words(text);
+  if (ws.length === 0) {
     return unknown(
       'empty',
       'I didn’t find a question in that. Ask me about the race for NATO secretary general, for example "who backs Rutte?".',
       defaultSuggestions(index),
     );
   }
-  return phrasedFor(words(text), answerFreeText(index, text));
+  return phrasedFor(ws, answerFreeText(index, text));
 }
 
 /** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
@@ -701,15 +702,16 @@ const sourcesLearned = new WeakMap<Classifier, ReadonlySet<string>>();
 /** Whether a fact rests only on articles none of whose facts the model learned. */
 function fromUnlearnedArticle(index: KnowledgeIndex, model: Classifier, factId: string): boolean {
   const evidence = index.knowledge.factById.get(factId)?.evidence ?? [];
-  let learned = sourcesLearned.get(model);
-  if (!learned) {
-    learned = new Set(
-      model.labels.flatMap((l) => index.knowledge.factById.get(l)?.evidence.map((e) => e.sourceId) ?? []),
-    );
-    sourcesLearned.set(model, learned);
-  }
-  const known = learned;
-  return evidence.length > 0 && !evidence.some((e) => known.has(e.sourceId));
+  const learned = sourcesLearned.get(model) ?? learnSources(index, model);
+  return evidence.length > 0 && !evidence.some((e) => learned.has(e.sourceId));
+}
+
+function learnSources(index: KnowledgeIndex, model: Classifier): ReadonlySet<string> {
+  const learned = new Set(
+    model.labels.flatMap((l) => index.knowledge.factById.get(l)?.evidence.map((e) => e.sourceId) ?? []),
+  );
+  sourcesLearned.set(model, learned);
+  return learned;
 }
 
 /**
