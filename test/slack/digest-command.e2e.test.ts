@@ -23,6 +23,7 @@ async function digest(
   text: string,
   channel: string = fakeWorkspace.channelId,
   user: string = fakeWorkspace.userId,
+  team: string = fakeWorkspace.teamId,
 ): Promise<string> {
   const id = `digest-${++n}`;
   const res = await sendCommand(bot.base, signingSecret, {
@@ -30,6 +31,7 @@ async function digest(
     response_url: bot.fake.responseUrl(id),
     channel_id: channel,
     user_id: user,
+    team_id: team,
   });
   expect(res.status).toBe(200);
   await bot.fake.waitFor(() => bot.fake.responsesTo(id).length > 0);
@@ -167,27 +169,13 @@ describe('/nato digest', () => {
 
   it('keeps one digest in a channel shared by two workspaces of an organisation', async () => {
     await digest('digest on 08:00 Europe/Paris', 'C0SHARED');
-    const id = `digest-${++n}`;
-    await sendCommand(bot.base, signingSecret, {
-      text: 'digest on 10:00 Asia/Tokyo',
-      team_id: 'T0OTHERWS',
-      channel_id: 'C0SHARED',
-      response_url: bot.fake.responseUrl(id),
-    });
-    await bot.fake.waitFor(() => bot.fake.responsesTo(id).length > 0);
-    const reply = JSON.stringify(bot.fake.responsesTo(id)[0]?.body);
-    expect(reply).toContain('already gets a daily digest, at 08:00 (Europe/Paris)');
+    const other = (text: string) => digest(text, 'C0SHARED', fakeWorkspace.userId, 'T0OTHERWS');
+    expect(await other('digest on 10:00 Asia/Tokyo')).toContain(
+      'already gets a daily digest, at 08:00 (Europe/Paris)',
+    );
     expect(await bot.world.store.get(subscriptionId('T0OTHERWS', 'C0SHARED'))).toBeUndefined();
     expect(await bot.world.store.forChannel('C0SHARED')).toHaveLength(1);
-    const statusId = `digest-${++n}`;
-    await sendCommand(bot.base, signingSecret, {
-      text: 'digest status',
-      team_id: 'T0OTHERWS',
-      channel_id: 'C0SHARED',
-      response_url: bot.fake.responseUrl(statusId),
-    });
-    await bot.fake.waitFor(() => bot.fake.responsesTo(statusId).length > 0);
-    expect(JSON.stringify(bot.fake.responsesTo(statusId)[0]?.body)).toContain(
+    expect(await other('digest status')).toContain(
       'gets its daily digest at 08:00 (Europe/Paris) from another workspace',
     );
   });
