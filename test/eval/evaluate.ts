@@ -68,8 +68,8 @@ export function scoreLabelledHeldOut(knowledge: Knowledge): Score {
  * conversation with the bot: a question that stands alone must get the same answer, and one that
  * leans on the question before it ("and Germany?") may now get one.
  */
-export function scoreInTurn(cases: EvalCase[], engine: Engine): Score {
-  return score(cases, conversation(engine), (query) => engine.ask(query));
+export function scoreInTurn(cases: EvalCase[], engine: Engine, counted?: (c: EvalCase) => boolean): Score {
+  return score(cases, conversation(engine), (query) => engine.ask(query), counted);
 }
 
 function combine(scores: Score[]): Score {
@@ -112,11 +112,15 @@ export function outcomeOf(result: Result): string {
   return result.kind === 'answered' ? result.id : 'unknown';
 }
 
-/** `click` answers a suggestion button; by default, as `ask` answers a question. */
+/**
+ * `click` answers a suggestion button; by default, as `ask` answers a question. Every case is asked,
+ * in order (a conversation goes through all of them), and those `counted` are scored.
+ */
 export function score(
   cases: EvalCase[],
   ask: (q: string) => Result,
   click: (query: string) => Result = ask,
+  counted: (c: EvalCase) => boolean = () => true,
 ): Score {
   let inScope = 0;
   let inScopeCorrect = 0;
@@ -126,6 +130,7 @@ export function score(
   const misses: Miss[] = [];
   for (const c of cases) {
     const result = ask(c.q);
+    if (!counted(c)) continue;
     const got = outcomeOf(result);
     if (c.expect === 'unknown') {
       outOfScope++;

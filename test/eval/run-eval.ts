@@ -54,6 +54,12 @@ if (!devOnly) {
     fresh.length,
     score(fresh, (q) => engine.ask(q)),
   );
+  const isFresh = new Set(fresh);
+  report(
+    '  turn',
+    fresh.length,
+    scoreInTurn(test, engine, (c) => isFresh.has(c)),
+  );
 }
 console.log(
   [
@@ -61,7 +67,7 @@ console.log(
     `dev: the labelled questions in knowledge/, dealt by set into ${folds} parts, each scored by an engine that learned from the other parts only.`,
     'test: test/eval/questions.yml, held out: nothing learns from it and nobody tunes on it.',
     '  turn: the test questions asked one after another, each read with the one before it as a follow-up would be (the bot does so per person and channel).',
-    '  new: the test questions worded unlike any labelled question (ignoring case and punctuation).',
+    '  new: the test questions worded unlike any labelled question (ignoring case and punctuation); below it, the same read in turn within the whole test sequence.',
     'Right or one click away: in-scope questions answered right, plus those declined with the right answer among the suggestion buttons shown instead.',
   ].join('\n'),
 );
