@@ -64,18 +64,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let lastTick: Date | undefined;
   /**
    * What this process has seen settled, per subscription, so a tick asks the database only about
-   * what may still change: for its local day (and start date), whether every earlier day is on
-   * record, and the days whose delivery is finished (posted, failed, missed or unknown), which
-   * nothing moves on. Forgotten when the day or the start date changes.
+   * what may still change: for its local day, whether every earlier day is on record, and the days
+   * whose delivery is finished (posted, failed, missed or unknown), which nothing moves on.
+   * Forgotten when the day changes, or the subscription does (a new time, a resume, or a new
+   * subscription after an uninstall, whose deliveries went with the old one).
    */
   const settled = new Map<
     string,
-    { day: string; startDate: string; earlierOnRecord: boolean; done: Set<string> }
+    { day: string; version: string; earlierOnRecord: boolean; done: Set<string> }
   >();
   const settledFor = (sub: Subscription, day: string) => {
     let s = settled.get(sub.id);
-    if (!s || s.day !== day || s.startDate !== sub.start_date) {
-      s = { day, startDate: sub.start_date, earlierOnRecord: false, done: new Set() };
+    if (!s || s.day !== day || s.version !== sub.updated_at) {
+      s = { day, version: sub.updated_at, earlierOnRecord: false, done: new Set() };
       settled.set(sub.id, s);
     }
     return s;
@@ -187,11 +188,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return (await deps.store.reclaim(d, 'rate_limited', now, deps.instance)) ? next : 0;
     }
     if (d.status === 'sending' && now.getTime() - Date.parse(d.claimed_at) > staleMs) {
-      // The process stopped while Slack was being called: whether it posted is unknown.
-      await deps.store.update(d.subscription_id, d.local_date, {
-        status: 'unknown',
-        error: 'stopped while posting; outcome unknown, not resent',
-      });
+      // The process stopped while Slack was being called: whether it posted is unknown. Only if
+      // it is still so: `d` may have been read a while ago, and its post finished since.
+      await deps.store.abandon(d, 'sending', 'stopped while posting; outcome unknown, not resent', 'unknown');
     }
     return 0;
   }
@@ -222,7 +221,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   /**
    * Deliveries of earlier days still unfinished: one rate limited just before midnight, or claimed
-   * by an instance that stopped. Yesterday's is finished now, late; an older one is recorded as
+   * by an instance that stopped. Yesterday's is finished now, late; an older one, or one dated
+   * before the schedule the channel has now (whose first digest is its own), is recorded as
    * missed, since a digest days late is news no one asked for. A day's digest is never dropped
    * without a record and a warning.
    */
@@ -234,11 +234,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     report: TickReport,
   ) {
     const yesterday = addDays(today, -1);
-    const from = lookbackFrom(sub, today);
+    // Not from the start date: a digest rate limited on the day its schedule moved on (`digest on`
+    // with a new time) is dated before the new start, and is finished too.
+    const from = addDays(today, -missedLookbackDays);
     for (const d of unfinished) {
       if (d.local_date < from || d.local_date >= today) continue;
       const label = `${sub.channel_id} ${d.local_date}`;
-      if (d.local_date === yesterday || d.status === 'sending') {
+      const rescheduled = d.local_date < sub.start_date;
+      if (d.status === 'sending' || (d.local_date === yesterday && !rescheduled)) {
         const attempts = await resume(d, now);
         if (attempts > 0) await deliver(sub, d.local_date, attempts, report);
         continue;
@@ -248,13 +251,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           ? await deps.store.abandon(
               d,
               d.status,
-              'still unfinished when the day after it ended; not posted late',
+              rescheduled
+                ? 'its schedule changed before it was posted; not posted late'
+                : 'still unfinished when the day after it ended; not posted late',
             )
           : false;
       if (ours) {
         report.missed.push(label);
+        const when = rescheduled ? 'when its schedule changed' : 'a day later';
         deps.logger.warn(
-          `digest for ${label} was missed: it was still ${d.status.replace('_', ' ')} a day later`,
+          `digest for ${label} was missed: it was still ${d.status.replace('_', ' ')} ${when}`,
         );
       }
     }

@@ -69,10 +69,10 @@ export interface DigestStore {
   /** The days from `from` to before `before` that have a delivery on record, whatever its status. */
   datesOnRecord(subscriptionId: string, from: string, before: string): Promise<Set<string>>;
   /**
-   * Records a delivery left unfinished (in `from`, at its attempt count) as missed, with `reason`;
-   * false if another instance has moved it on since.
+   * Records a delivery left unfinished (in `from`, at its attempt count) as missed, or as of
+   * unknown outcome, with `reason`; false if another instance has moved it on since.
    */
-  abandon(d: Delivery, from: DeliveryStatus, reason: string): Promise<boolean>;
+  abandon(d: Delivery, from: DeliveryStatus, reason: string, as?: 'missed' | 'unknown'): Promise<boolean>;
   /** Records a day that ended without a post; does nothing if the day has a record already. */
   recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
@@ -269,8 +269,8 @@ export function digestStore(db: Db): DigestStore {
         .execute();
       return new Set(rows.map((r) => r.local_date));
     },
-    async abandon(d, from, reason) {
-      return moveOn(d, from, { status: 'missed', error: reason });
+    async abandon(d, from, reason, as = 'missed') {
+      return moveOn(d, from, { status: as, error: reason });
     },
     async recordMissed(subscriptionId, localDate, now, instance) {
       return insertDelivery(

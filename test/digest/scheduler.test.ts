@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/core/engine.js';
 import type { Knowledge } from '../../src/core/knowledge/types.js';
+import { firstDigestDate } from '../../src/core/schedule.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { type DigestStore, subscriptionId } from '../../src/store/digest-store.js';
+import { forgetWorkspace } from '../../src/store/workspaces.js';
 import { realEngine, type SchedulerWorld, schedulerOn, tempDbPath, testClock } from '../helpers/bot.js';
 import { type FakeSlack, fakeWorkspace, startFakeSlack } from '../helpers/fake-slack.js';
 
@@ -251,6 +253,82 @@ describe('what a tick asks the database', () => {
     ).toMatchObject({
       status: 'missed',
     });
+  });
+});
+
+describe('what a tick read a while ago', () => {
+  it('does not record as unknown a digest another instance posted while this tick was busy', async () => {
+    const clock = testClock('2026-06-02T00:00:30Z');
+    const w = await world(tempDbPath(), clock);
+    const [first, second] = ['C0AAAFIRST', 'C0BBBSECOND'];
+    for (const [channelId, minutes] of [
+      [first, 0],
+      [second, 23 * 60 + 59],
+    ] as const) {
+      await w.store.subscribe({
+        teamId: fakeWorkspace.teamId,
+        channelId,
+        minutes,
+        zone: 'UTC',
+        userId: fakeWorkspace.userId,
+        startDate: '2026-06-01',
+        now: clock.now(),
+      });
+    }
+    // Another instance is posting the second channel's digest for 1 June.
+    const secondId = subscriptionId(fakeWorkspace.teamId, second);
+    await w.store.claim(secondId, '2026-06-01', new Date('2026-06-01T23:59:10Z'), 'other');
+    const claim = { instance: 'other', attempts: 1, factId: null };
+    await w.store.startSending(secondId, '2026-06-01', claim, new Date('2026-06-02T00:00:20Z'));
+    // This tick's post to the first channel is slow; meanwhile the other instance's post is
+    // recorded, and more than two minutes pass.
+    fake.delayNext('chat.postMessage', 300);
+    const tick = w.scheduler.tick();
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);
+    await w.store.update(secondId, '2026-06-01', { status: 'posted', posted_at: '2026-06-02T00:00:21Z' });
+    clock.set('2026-06-02T00:02:40Z');
+    await tick;
+    expect(await w.store.delivery(secondId, '2026-06-01')).toMatchObject({ status: 'posted' });
+  });
+
+  it('posts again after the workspace reinstalled and subscribed anew the same day, and records no missed day', async () => {
+    const clock = testClock('2026-06-01T08:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    clock.set('2026-06-01T09:00:00Z');
+    await w.scheduler.tick();
+    expect(posts()).toBe(1);
+    // Uninstalled (everything stored for the workspace goes), reinstalled, and on again at 17:00.
+    await forgetWorkspace(w.db, { teamId: fakeWorkspace.teamId });
+    clock.set('2026-06-01T16:00:00Z');
+    await subscribe(w, clock.now(), '17:00', 'UTC', '2026-06-01');
+    clock.set('2026-06-01T17:00:00Z');
+    expect((await w.scheduler.tick()).posted).toEqual([`${channel} 2026-06-01`]);
+    clock.set('2026-06-02T08:00:00Z');
+    expect((await w.scheduler.tick()).missed).toEqual([]);
+  });
+
+  it('records as missed a digest rate limited on the day its schedule moved to the next, instead of leaving it unfinished', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    await w.scheduler.tick();
+    // `digest on 10:00` within the 30 s: the day has a delivery, so the new schedule starts tomorrow.
+    const start = firstDigestDate(clock.now(), 'UTC', 10 * 60, await w.store.history(subId));
+    expect(start).toBe('2026-06-02');
+    await subscribe(w, clock.now(), '10:00', 'UTC', start);
+    const missed: string[] = [];
+    for (const at of ['2026-06-01T09:01:00Z', '2026-06-01T12:00:00Z', '2026-06-02T10:00:00Z']) {
+      clock.set(at);
+      missed.push(...(await w.scheduler.tick()).missed);
+    }
+    expect(missed).toEqual([`${channel} 2026-06-01`]);
+    expect(await w.store.delivery(subId, '2026-06-01')).toMatchObject({
+      status: 'missed',
+      error: expect.stringContaining('schedule changed'),
+    });
+    expect(posts()).toBe(1); // the new schedule's first digest, on 2 June
   });
 });
 
