@@ -86,8 +86,13 @@ export function createSlackApp(
   const installerOptions = {
     // "Add to Slack" links go straight to Slack's consent page.
     directInstall: true,
-    // Bolt gives these to the OAuth client and, in Socket Mode, to the socket client.
-    clientOptions: clientOptions(),
+    // Bolt gives these to the OAuth client and, in Socket Mode, to the socket client. That one
+    // must keep retrying apps.connections.open when it reconnects: with no retries, one 503 there
+    // is an error it treats as fatal, and the process dies. Left unset, it sets its own policy.
+    clientOptions:
+      config.mode === 'socket'
+        ? { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) }
+        : clientOptions(),
     ...(config.mode === 'socket' ? { port: config.port } : {}),
     callbackOptions: { failure: installFailure },
   };
@@ -190,10 +195,14 @@ function installFailure(
  * it has been down ("disconnected since …"). Read from the events of Bolt's socket client, which
  * reconnects by itself after Slack recycles a connection or the network drops.
  */
-function socketState(app: App): () => string {
+function socketState(app: App): (() => string) | undefined {
   // Bolt keeps its receiver private; the one it builds for socketMode is a SocketModeReceiver.
+  // Should a later Bolt keep it elsewhere, readiness goes without this check rather than fail.
   const receiver: unknown = Reflect.get(app, 'receiver');
-  if (!(receiver instanceof SocketModeReceiver)) return () => 'unknown';
+  if (!(receiver instanceof SocketModeReceiver)) {
+    app.logger.warn('Socket Mode: the connection state cannot be read; /readyz does not report it');
+    return undefined;
+  }
   let state = 'not connected yet';
   receiver.client.on('connected', () => {
     state = 'ok';

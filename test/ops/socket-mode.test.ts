@@ -92,6 +92,14 @@ describe('Socket Mode', { timeout: startPatienceMs + 60_000 }, () => {
     await readyzUntil(port, (r) => r.status === 200 && r.checks.slack === 'ok', 'recovered');
     expect(fake.socket.open).toBe(1);
     expect(fake.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(2);
+
+    // Slack failing to hand out a new connection for a moment (a 503) is retried, not fatal.
+    const opened = fake.callsTo('apps.connections.open').length;
+    fake.failNext('apps.connections.open', { status: 503 });
+    fake.socket.drop();
+    await fake.waitFor(() => fake.callsTo('apps.connections.open').length >= opened + 2, 30_000);
+    await readyzUntil(port, (r) => r.status === 200 && r.checks.slack === 'ok', 'recovered after a 503');
+    expect(bot.child.exitCode).toBeNull();
     expect(bot.lines.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
