@@ -154,6 +154,29 @@ describe('knowledge validation names file, path and line', () => {
     expect(problemsOf(yml.replace('as_of: 2024-02-22', 'as_of: 2024-02-30'))).toHaveLength(1);
   });
 
+  it('reports a file it cannot read, or a list left empty, once: not every reference into it', () => {
+    const withQuestions = (text: string): KnowledgeProblem[] => {
+      const copy = join(mkdtempSync(join(tmpdir(), 'nato-unread-')), 'knowledge');
+      cpSync(dir, copy, { recursive: true });
+      writeFileSync(join(copy, 'nato-race.yml'), text);
+      const result = checkKnowledgeDir(copy);
+      return result.ok ? [] : result.problems;
+    };
+    // A syntax error: the labelled questions in the other file name facts it could not read.
+    const syntax = withQuestions(yml.replace('subjects: [karins]', 'subjects: [karins'));
+    expect(syntax).toHaveLength(1);
+    expect(syntax[0]?.message).toMatch(/^YAML syntax/);
+    // A list left empty: the facts' quotes have no source to be checked against, and their
+    // subjects no entities to be found among.
+    for (const list of ['sources', 'entities']) {
+      const problems = withQuestions(yml.replace(`\n${list}:\n`, `\n${list}:\nunused_${list}:\n`));
+      expect(problems.map((p) => p.message)).toEqual([
+        'Invalid input: expected array, received null',
+        `Unrecognized key: "unused_${list}"`,
+      ]);
+    }
+  });
+
   it('reports a misspelt key on its own line, and a list at the line of its key', () => {
     // The first fact's evidence, its key misspelt: the list under it starts a line later.
     const at = yml.indexOf('\n    evidence:\n');

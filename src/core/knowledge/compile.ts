@@ -40,6 +40,8 @@ interface ParsedFile {
   file: string;
   data: KnowledgeFileInput;
   lineOf: (path: PathPart[]) => number | undefined;
+  /** Some of its sources failed the schema: quotes naming no source cannot be checked. */
+  sourcesUnread?: boolean;
 }
 
 /** Validates every knowledge file and the articles they cite; returns all problems at once. */
@@ -54,17 +56,26 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       ],
     };
   }
-  // Ids named by entries that failed the schema: a reference to one is no second problem.
-  const invalidIds = new Set<string>();
+  // What could not be read (entries that failed the schema, or a whole file or list): a reference
+  // to it is no second problem.
+  const unread = emptyUnread();
   for (const f of files) {
     const result = parseFile(f);
     if ('problems' in result) {
       problems.push(...result.problems);
       // The file's valid entries are checked on: a schema error does not hide a bad quote.
       if (result.valid) parsed.push(result.valid);
-      for (const id of result.invalidIds) invalidIds.add(id);
+      for (const kind of unreadKinds) {
+        const r = result.unread[kind];
+        if (r === 'any') unread[kind] = 'any';
+        else if (unread[kind] !== 'any') for (const id of r) unread[kind].add(id);
+      }
     } else parsed.push(result);
   }
+  const isUnread = (kind: UnreadKind, id: string): boolean => {
+    const r = unread[kind];
+    return r === 'any' || r.has(id);
+  };
 
   const sources: Source[] = [];
   const entities: Entity[] = [];
@@ -120,7 +131,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
 
   for (const p of parsed) {
     p.data.entities.forEach((e, i) => {
-      if (e.country && invalidIds.has(e.country)) return;
+      if (e.country && isUnread('entity', e.country)) return;
       if (e.country && !entityById.has(e.country)) {
         report(p, ['entities', i, 'country'], `unknown entity "${e.country}"`);
       } else if (e.country && entityById.get(e.country)?.kind !== 'country') {
@@ -128,9 +139,9 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         report(p, ['entities', i, 'country'], `"${e.country}" is not a country`);
       }
     });
-    // A file whose sources failed the schema (holes here) has no default source to check against.
+    // A file whose sources could not all be read has no default source to check quotes against.
     const ownSources = p.data.sources.map((s) => s.id);
-    const sourcesValid = Object.keys(p.data.sources).length === p.data.sources.length;
+    const sourcesRead = !p.sourcesUnread;
     p.data.facts.forEach((f, i) => {
       const at = (...rest: PathPart[]): PathPart[] => ['facts', i, ...rest];
       claimId(p, at('id'), 'fact', f.id);
@@ -145,7 +156,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         );
       }
       const entityRef = (ref: string, path: PathPart[]): void => {
-        if (!entityById.has(ref) && !invalidIds.has(ref)) report(p, path, `unknown entity "${ref}"`);
+        if (!entityById.has(ref) && !isUnread('entity', ref)) report(p, path, `unknown entity "${ref}"`);
       };
       f.subjects.forEach((s, j) => {
         entityRef(s, at('subjects', j));
@@ -160,7 +171,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
       const evidence: Evidence[] = [];
       f.evidence.forEach((ev, j) => {
         const sourceId = ev.source ?? (ownSources.length === 1 ? ownSources[0] : undefined);
-        if (!sourcesValid && ev.source === undefined) return;
+        if (!sourcesRead && ev.source === undefined) return;
         if (sourceId === undefined) {
           report(
             p,
@@ -171,7 +182,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
         }
         const source = sourceById.get(sourceId);
         if (!source) {
-          if (!p.data.sources.some((s) => s.id === sourceId) && !invalidIds.has(sourceId)) {
+          if (!p.data.sources.some((s) => s.id === sourceId) && !isUnread('source', sourceId)) {
             report(p, at('evidence', j, 'source'), `unknown source "${sourceId}"`);
           }
           return;
@@ -206,7 +217,7 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
   for (const p of parsed) {
     p.data.labelled.forEach((set, i) => {
       set.questions.forEach((question, j) => {
-        if (!answers.has(question.expect) && !invalidIds.has(question.expect)) {
+        if (!answers.has(question.expect) && !isUnread('fact', question.expect)) {
           report(
             p,
             ['labelled', i, 'questions', j, 'expect'],
@@ -236,8 +247,15 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
 interface InvalidFile {
   problems: KnowledgeProblem[];
   valid?: ParsedFile;
-  invalidIds: string[];
+  unread: Unread;
 }
+
+const unreadKinds = ['source', 'entity', 'fact'] as const;
+type UnreadKind = (typeof unreadKinds)[number];
+/** Per kind, the ids of entries that could not be read, or "any" when which ones is not known. */
+type Unread = Record<UnreadKind, Set<string> | 'any'>;
+const emptyUnread = (): Unread => ({ source: new Set(), entity: new Set(), fact: new Set() });
+const allUnread = (): Unread => ({ source: 'any', entity: 'any', fact: 'any' });
 
 function parseFile(f: KnowledgeFileText): ParsedFile | InvalidFile {
   // js-yaml reads a file about nine times faster than the yaml package's document model, which
@@ -267,7 +285,7 @@ function parseWithPositions(f: KnowledgeFileText): ParsedFile | InvalidFile {
         line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line,
         message: `YAML syntax: ${e.message.split('\n')[0]}`,
       })),
-      invalidIds: [],
+      unread: allUnread(),
     };
   }
   return validate(f, doc.toJS(), lineOf);
@@ -319,37 +337,47 @@ function validate(
 
 /**
  * The entries of a file that each pass the schema, at their own index (a failed one leaves a hole,
- * so paths and lines stay right), and the ids the failed ones give themselves.
+ * so paths and lines stay right), and what could not be read.
  */
 function validEntries(
   f: KnowledgeFileText,
   data: unknown,
   lineOf: (path: PathPart[]) => number | undefined,
-): { valid?: ParsedFile; invalidIds: string[] } {
-  const invalidIds: string[] = [];
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { invalidIds };
+): { valid?: ParsedFile; unread: Unread } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { unread: allUnread() };
   const raw = data as Record<string, unknown>;
-  const each = <T>(key: string, schema: z.ZodType<T>): T[] => {
+  const unread = emptyUnread();
+  const each = <T>(key: string, schema: z.ZodType<T>, kind?: UnreadKind): T[] => {
     const list = raw[key];
-    if (!Array.isArray(list)) return [];
+    if (!Array.isArray(list)) {
+      // Left empty or not a list: whatever it was meant to hold is unknown.
+      if (list !== undefined && kind) unread[kind] = 'any';
+      return [];
+    }
     const kept: T[] = new Array(list.length);
     list.forEach((entry: unknown, i) => {
       const r = schema.safeParse(entry);
       if (r.success) kept[i] = r.data;
-      else {
-        const id = (entry as { id?: unknown; set?: unknown } | null)?.id;
-        if (typeof id === 'string') invalidIds.push(id);
+      else if (kind) {
+        const id = (entry as { id?: unknown } | null)?.id;
+        const ids = unread[kind];
+        if (typeof id !== 'string') unread[kind] = 'any';
+        else if (ids !== 'any') ids.add(id);
       }
     });
     return kept;
   };
   const valid: KnowledgeFileInput = {
-    sources: each('sources', sourceSchema),
-    entities: each('entities', entitySchema),
-    facts: each('facts', factSchema),
+    sources: each('sources', sourceSchema, 'source'),
+    entities: each('entities', entitySchema, 'entity'),
+    facts: each('facts', factSchema, 'fact'),
     labelled: each('labelled', labelledSetSchema),
   };
-  return { valid: { file: f.file, data: valid, lineOf }, invalidIds };
+  const sources = raw.sources;
+  const sourcesUnread =
+    sources !== undefined &&
+    (!Array.isArray(sources) || valid.sources.filter(() => true).length < sources.length);
+  return { valid: { file: f.file, data: valid, lineOf, sourcesUnread }, unread };
 }
 
 function quoteMismatch(quote: string, source: Source): string {
