@@ -36,7 +36,7 @@ const pointsBack = pointer([
   'why(?: (?:is|was|did|does) (?:that|it|this))?',
   'where',
   // "Which country?" after "who is Karins?"; "what country is he from?" is read by its "he".
-  '(?:which|what) (?:country|nationality)',
+  '(?:which|what) (?:country|nationality)(?: (?:is|was) (?:that|it|this))?(?: from)?',
   'how come',
   ...speakerPointers,
   'who (?:reported|reports) (?:that|it|this|so)',

@@ -171,6 +171,10 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(country as Result)).toBe('karins-profile');
     expect(country?.kind === 'answered' && country.followUp?.readAs).toBe('who is karins — which country');
     expect(leansOnPrevious(words('and what country?'))).toBe(true);
+    for (const message of ['which country is it?', 'what country is that from?']) {
+      const [, again] = inTurn('who is karins?', message);
+      expect(outcome(again as Result), message).toBe('karins-profile');
+    }
   });
 
   it('answers a question that stands alone as it would alone, with nothing read into it', () => {
