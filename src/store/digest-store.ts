@@ -76,8 +76,12 @@ export interface DigestStore {
   /** Records a day that ended without a post; does nothing if the day has a record already. */
   recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
-  /** The latest date on record, and when the latest digest that may have been posted went out. */
-  history(subscriptionId: string): Promise<DigestHistory>;
+  /**
+   * A channel's latest date on record, and when the latest digest that may have been posted there
+   * went out, whichever workspace's subscription it came from (a channel shared by workspaces of
+   * an organisation has one id in all of them).
+   */
+  history(channelId: string): Promise<DigestHistory>;
 
   shownFacts(subscriptionId: string): Promise<Set<string>>;
   markShown(subscriptionId: string, factId: string, resetCycle: boolean): Promise<void>;
@@ -291,15 +295,20 @@ export function digestStore(db: Db): DigestStore {
       if (status) q = q.where('status', '=', status);
       return q.executeTakeFirst();
     },
-    async history(subscriptionId) {
-      const latest = await this.latestDelivery(subscriptionId);
-      // A digest whose post was made, or may have been: Slack may have it.
-      const sent = await db
+    async history(channelId) {
+      const ofChannel = db
         .selectFrom('deliveries')
-        .select(['posted_at', 'claimed_at'])
-        .where('subscription_id', '=', subscriptionId)
-        .where('status', 'in', ['posted', 'sending', 'unknown'])
-        .orderBy('local_date', 'desc')
+        .innerJoin('subscriptions', 'subscriptions.id', 'deliveries.subscription_id')
+        .where('subscriptions.channel_id', '=', channelId);
+      const latest = await ofChannel
+        .select('deliveries.local_date')
+        .orderBy('deliveries.local_date', 'desc')
+        .executeTakeFirst();
+      // A digest whose post was made, or may have been: Slack may have it.
+      const sent = await ofChannel
+        .select(['deliveries.posted_at', 'deliveries.claimed_at'])
+        .where('deliveries.status', 'in', ['posted', 'sending', 'unknown'])
+        .orderBy('deliveries.claimed_at', 'desc')
         .executeTakeFirst();
       const at = sent ? (sent.posted_at ?? sent.claimed_at) : undefined;
       return { lastDate: latest?.local_date, lastPostAt: at ? new Date(at) : undefined };

@@ -315,7 +315,7 @@ describe('what a tick read a while ago', () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     await w.scheduler.tick();
     // `digest on 10:00` within the 30 s: the day has a delivery, so the new schedule starts tomorrow.
-    const start = firstDigestDate(clock.now(), 'UTC', 10 * 60, await w.store.history(subId));
+    const start = firstDigestDate(clock.now(), 'UTC', 10 * 60, await w.store.history(channel));
     expect(start).toBe('2026-06-02');
     await subscribe(w, clock.now(), '10:00', 'UTC', start);
     const missed: string[] = [];

@@ -180,6 +180,24 @@ describe('/nato digest', () => {
     );
   });
 
+  it('never gives a shared channel a second digest in a day when the other workspace takes it over', async () => {
+    await digest('digest on 05:00 UTC', 'C0SHARED2');
+    // It is 06:00 UTC: today's digest went out from this workspace at 05:00, then it was turned off.
+    const id = subscriptionId(fakeWorkspace.teamId, 'C0SHARED2');
+    const postedAt = new Date('2026-06-01T05:00:05Z');
+    expect(await bot.world.store.claim(id, '2026-06-01', postedAt, 'test')).toBe(true);
+    await bot.world.store.update(id, '2026-06-01', { status: 'posted', posted_at: postedAt.toISOString() });
+    await digest('digest off', 'C0SHARED2');
+    // The other workspace that shares the channel turns it on for later today: it starts tomorrow.
+    const reply = await digest('digest on 10:00 UTC', 'C0SHARED2', fakeWorkspace.userId, 'T0OTHERWS');
+    expect(reply).toContain(
+      'The first one comes tomorrow, as today’s digest has already been sent or tried here.',
+    );
+    expect(await bot.world.store.get(subscriptionId('T0OTHERWS', 'C0SHARED2'))).toMatchObject({
+      start_date: '2026-06-02',
+    });
+  });
+
   it('previews the next digest ephemerally without recording it', async () => {
     await digest('digest on 09:00 UTC', 'C0DIGESTG');
     const reply = await digest('digest preview', 'C0DIGESTG');
