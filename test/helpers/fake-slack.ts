@@ -102,6 +102,8 @@ export interface FakeSocketMode {
   send(type: 'events_api' | 'slash_commands' | 'interactive', payload: Json): Promise<Json | undefined>;
   /** Closes every connection; with `refuse`, refuses new ones until `accept()`, as during an outage. */
   drop(options?: { refuse?: boolean }): void;
+  /** Asks each open connection to reconnect, as Slack does every few hours ("refresh_requested"). */
+  refresh(): void;
   accept(): void;
 }
 
@@ -643,6 +645,17 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     },
     accept() {
       refusing = false;
+    },
+    refresh() {
+      for (const ws of connections) {
+        ws.send(
+          JSON.stringify({
+            type: 'disconnect',
+            reason: 'refresh_requested',
+            debug_info: { host: 'fake-slack' },
+          }),
+        );
+      }
     },
   };
 

@@ -100,6 +100,15 @@ describe('Socket Mode', { timeout: startPatienceMs + 60_000 }, () => {
     await fake.waitFor(() => fake.callsTo('apps.connections.open').length >= opened + 2, 30_000);
     await readyzUntil(port, (r) => r.status === 200 && r.checks.slack === 'ok', 'recovered after a 503');
     expect(bot.child.exitCode).toBeNull();
+
+    // Slack's routine refresh: the bot reconnects, and answers over the new connection.
+    const before = fake.callsTo('apps.connections.open').length;
+    fake.socket.refresh();
+    await fake.waitFor(() => fake.callsTo('apps.connections.open').length > before, 30_000);
+    await readyzUntil(port, (r) => r.status === 200 && r.checks.slack === 'ok', 'recovered after a refresh');
+    await fake.socket.send('events_api', eventCallback(mentionEvent({ text: 'who is kallas?' })));
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 2);
+    expect(String(fake.callsTo('chat.postMessage')[1]?.args.text)).toContain('Kaja Kallas');
     expect(bot.lines.join('\n')).not.toMatch(/\n\s+at /);
   });
 });
