@@ -1,6 +1,13 @@
 import { buildDigest, chooseFactOfDay, cycleComplete, type Digest } from '../core/digest.js';
 import type { Engine } from '../core/engine.js';
-import { addDays, daysBetween, isValidZone, lastMinutesOfYesterday, localTime } from '../core/schedule.js';
+import {
+  addDays,
+  daysBetween,
+  isValidZone,
+  type LocalTime,
+  lastMinutesOfYesterday,
+  localTime,
+} from '../core/schedule.js';
 import { renderDigest } from '../slack/render/digest.js';
 import type { Delivery, DigestStore, Subscription } from '../store/digest-store.js';
 import type { Poster } from './poster.js';
@@ -221,48 +228,50 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   /**
    * Deliveries of earlier days still unfinished: one rate limited just before midnight, or claimed
-   * by an instance that stopped. Yesterday's is finished now, late; an older one, or one dated
-   * before the schedule the channel has now (whose first digest is its own), is recorded as
-   * missed, since a digest days late is news no one asked for. A day's digest is never dropped
-   * without a record and a warning.
+   * by an instance that stopped. A late-evening digest (22:00 or later) that ran past midnight is
+   * finished in the first hours of the next day, late, where the channel's next digest is most of
+   * a day away; any other is recorded as missed rather than posted beside the day's own, as is one
+   * dated before the schedule the channel has now. A day's digest is never dropped without a
+   * record and a warning.
    */
   async function finishEarlierDays(
     sub: Subscription,
     unfinished: readonly Delivery[],
-    today: string,
+    local: LocalTime,
     now: Date,
     report: TickReport,
   ) {
+    const today = local.date;
     const yesterday = addDays(today, -1);
+    const spilled = sub.minutes >= lateInTheDay && local.minutes < 24 * 60 - lateInTheDay;
     // Not from the start date: a digest rate limited on the day its schedule moved on (`digest on`
     // with a new time) is dated before the new start, and is finished too.
     const from = addDays(today, -missedLookbackDays);
     for (const d of unfinished) {
       if (d.local_date < from || d.local_date >= today) continue;
-      const label = `${sub.channel_id} ${d.local_date}`;
       const rescheduled = d.local_date < sub.start_date;
-      if (d.status === 'sending' || (d.local_date === yesterday && !rescheduled)) {
+      if (d.status === 'sending' || (d.local_date === yesterday && spilled && !rescheduled)) {
         const attempts = await resume(d, now);
         if (attempts > 0) await deliver(sub, d.local_date, attempts, report);
         continue;
       }
-      const ours =
-        d.status === 'rate_limited' || now.getTime() - Date.parse(d.claimed_at) > staleMs
-          ? await deps.store.abandon(
-              d,
-              d.status,
-              rescheduled
-                ? 'its schedule changed before it was posted; not posted late'
-                : 'still unfinished when the day after it ended; not posted late',
-            )
-          : false;
-      if (ours) {
-        report.missed.push(label);
-        const when = rescheduled ? 'when its schedule changed' : 'a day later';
-        deps.logger.warn(
-          `digest for ${label} was missed: it was still ${d.status.replace('_', ' ')} ${when}`,
-        );
-      }
+      await giveUp(d, now, report, sub.channel_id, rescheduled ? 'its schedule changed' : 'its day ended');
+    }
+  }
+
+  /**
+   * Records as missed a delivery nobody will finish (rate limited, or claimed by an instance that
+   * stopped), with a warning saying `why`: "its day ended". A fresh claim is another instance's.
+   */
+  async function giveUp(d: Delivery, now: Date, report: TickReport, channel: string, why: string) {
+    const stale = d.status === 'rate_limited' || now.getTime() - Date.parse(d.claimed_at) > staleMs;
+    if (!stale || d.status === 'sending') return;
+    if (await deps.store.abandon(d, d.status, `still unfinished when ${why}; not posted late`)) {
+      const label = `${channel} ${d.local_date}`;
+      report.missed.push(label);
+      deps.logger.warn(
+        `digest for ${label} was missed: it was still ${d.status.replace('_', ' ')} when ${why}`,
+      );
     }
   }
 
@@ -329,7 +338,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         ) {
           await claimAndDeliver(sub, yesterday, now, report);
         }
-        await finishEarlierDays(sub, unfinished.get(sub.id) ?? [], local.date, now, report);
+        await finishEarlierDays(sub, unfinished.get(sub.id) ?? [], local, now, report);
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
         await claimAndDeliver(sub, local.date, now, report);
@@ -338,6 +347,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       } finally {
         // A long tick (hundreds of channels due at 09:00, or a slow Slack) is still progress.
         lastTick = deps.now();
+      }
+    }
+    // A channel whose digest was turned off or paused while its post was rate limited, or claimed
+    // by an instance that stopped: nobody will finish it, so it is recorded, not left open.
+    for (const [id, deliveries] of unfinished) {
+      if (stopping || ids.has(id)) continue;
+      const channel = id.slice(id.indexOf(':') + 1);
+      const now = deps.now();
+      for (const d of deliveries) {
+        if (d.status === 'sending') await resume(d, now);
+        else await giveUp(d, now, report, channel, 'its digest was turned off or paused');
       }
     }
     return report;

@@ -77,11 +77,12 @@ export interface DigestStore {
   recordMissed(subscriptionId: string, localDate: string, now: Date, instance: string): Promise<boolean>;
   latestDelivery(subscriptionId: string, status?: DeliveryStatus): Promise<Delivery | undefined>;
   /**
-   * A channel's latest date on record, and when the latest digest that may have been posted there
-   * went out, whichever workspace's subscription it came from (a channel shared by workspaces of
-   * an organisation has one id in all of them).
+   * The subscription's latest date on record, and when the latest digest that may have been
+   * posted in its channel went out, whichever workspace's subscription it came from (a channel
+   * shared by workspaces of an organisation has one id in all of them). Another subscription's
+   * dates are not this one's: they may be another zone's.
    */
-  history(channelId: string): Promise<DigestHistory>;
+  history(subscriptionId: string, channelId: string): Promise<DigestHistory>;
 
   shownFacts(subscriptionId: string): Promise<Set<string>>;
   markShown(subscriptionId: string, factId: string, resetCycle: boolean): Promise<void>;
@@ -295,15 +296,12 @@ export function digestStore(db: Db): DigestStore {
       if (status) q = q.where('status', '=', status);
       return q.executeTakeFirst();
     },
-    async history(channelId) {
+    async history(subscriptionId, channelId) {
+      const latest = await this.latestDelivery(subscriptionId);
       const ofChannel = db
         .selectFrom('deliveries')
         .innerJoin('subscriptions', 'subscriptions.id', 'deliveries.subscription_id')
         .where('subscriptions.channel_id', '=', channelId);
-      const latest = await ofChannel
-        .select('deliveries.local_date')
-        .orderBy('deliveries.local_date', 'desc')
-        .executeTakeFirst();
       // A digest whose post was made, or may have been: Slack may have it.
       const sent = await ofChannel
         .select(['deliveries.posted_at', 'deliveries.claimed_at'])

@@ -315,7 +315,7 @@ describe('what a tick read a while ago', () => {
     fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
     await w.scheduler.tick();
     // `digest on 10:00` within the 30 s: the day has a delivery, so the new schedule starts tomorrow.
-    const start = firstDigestDate(clock.now(), 'UTC', 10 * 60, await w.store.history(channel));
+    const start = firstDigestDate(clock.now(), 'UTC', 10 * 60, await w.store.history(subId, channel));
     expect(start).toBe('2026-06-02');
     await subscribe(w, clock.now(), '10:00', 'UTC', start);
     const missed: string[] = [];
@@ -329,6 +329,43 @@ describe('what a tick read a while ago', () => {
       error: expect.stringContaining('schedule changed'),
     });
     expect(posts()).toBe(1); // the new schedule's first digest, on 2 June
+  });
+});
+
+describe('a day that ended unfinished', () => {
+  it('records as missed, not posted beside the next day’s, a morning digest left unfinished when its day ended', async () => {
+    const dbPath = tempDbPath();
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const crashed = await world(dbPath, clock);
+    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
+    // An instance claimed 1 June's digest and stopped; the bot is back the next morning.
+    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+    clock.set('2026-06-02T10:00:00Z');
+    const restarted = await world(dbPath, clock, { instance: 'restarted' });
+    const report = await restarted.scheduler.tick();
+    expect(report.posted).toEqual([`${channel} 2026-06-02`]);
+    expect(report.missed).toEqual([`${channel} 2026-06-01`]);
+    expect(await restarted.store.delivery(subId, '2026-06-01')).toMatchObject({
+      status: 'missed',
+      error: expect.stringContaining('its day ended'),
+    });
+    expect(posts()).toBe(1);
+  });
+
+  it('records as missed a digest rate limited when its channel turned the digest off', async () => {
+    const clock = testClock('2026-06-01T09:00:00Z');
+    const w = await world(tempDbPath(), clock);
+    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+    fake.failNext('chat.postMessage', { status: 429, retryAfter: 30 });
+    await w.scheduler.tick();
+    await w.store.setStatus(subId, 'off', null, clock.now());
+    clock.set('2026-06-01T09:01:00Z');
+    expect((await w.scheduler.tick()).missed).toEqual([`${channel} 2026-06-01`]);
+    expect(await w.store.delivery(subId, '2026-06-01')).toMatchObject({
+      status: 'missed',
+      error: expect.stringContaining('turned off or paused'),
+    });
+    expect(posts()).toBe(0);
   });
 });
 

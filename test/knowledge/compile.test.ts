@@ -175,6 +175,18 @@ describe('knowledge validation names file, path and line', () => {
         `Unrecognized key: "unused_${list}"`,
       ]);
     }
+    // A list under a misspelt key may hold anything: the facts the questions name, for one.
+    expect(withQuestions(yml.replace('\nfacts:\n', '\nfact:\n')).map((p) => p.message)).toEqual([
+      'Unrecognized key: "fact"',
+    ]);
+    // What was read is still checked: a country that is no country, beside an entity with no id.
+    const needle = 'name: the Munich Security Conference, country: germany';
+    const noCountry = withQuestions(
+      yml
+        .replace(needle, 'name: the Munich Security Conference, country: rutte')
+        .replace('\nentities:\n', '\nentities:\n  - { kind: person, name: Nobody, aliases: [nobody] }\n'),
+    );
+    expect(noCountry.map((p) => p.message)).toContain('"rutte" is not a country');
   });
 
   it('reports a misspelt key on its own line, and a list at the line of its key', () => {

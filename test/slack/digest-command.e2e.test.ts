@@ -42,6 +42,13 @@ async function digest(
 
 const sub = (channel: string) => bot.world.store.get(subscriptionId(fakeWorkspace.teamId, channel));
 
+/** Records this workspace's digest for `date` in `channel` as posted at `at`. */
+async function postedHere(channel: string, date: string, at: string): Promise<void> {
+  const id = subscriptionId(fakeWorkspace.teamId, channel);
+  expect(await bot.world.store.claim(id, date, new Date(at), 'test')).toBe(true);
+  await bot.world.store.update(id, date, { status: 'posted', posted_at: at });
+}
+
 describe('/nato digest', () => {
   it('subscribes at a given time and zone, and reports status', async () => {
     const reply = await digest('digest on 07:30 Europe/Amsterdam', 'C0DIGESTA');
@@ -106,10 +113,7 @@ describe('/nato digest', () => {
     const channel = 'C0DIGESTZ';
     expect(await digest('digest on 09:00 Asia/Tokyo', channel)).toContain('The first one comes tomorrow');
     // Tokyo's digest for 2 June goes out at 09:00 there: 00:00 UTC, 20:00 on 1 June in New York.
-    const id = subscriptionId(fakeWorkspace.teamId, channel);
-    const postedAt = new Date('2026-06-02T00:00:05Z');
-    expect(await bot.world.store.claim(id, '2026-06-02', postedAt, 'test')).toBe(true);
-    await bot.world.store.update(id, '2026-06-02', { status: 'posted', posted_at: postedAt.toISOString() });
+    await postedHere(channel, '2026-06-02', '2026-06-02T00:00:05Z');
     clock.set('2026-06-02T00:30:00Z');
     try {
       const reply = await digest('digest on 22:00 America/New_York', channel);
@@ -183,10 +187,7 @@ describe('/nato digest', () => {
   it('never gives a shared channel a second digest in a day when the other workspace takes it over', async () => {
     await digest('digest on 05:00 UTC', 'C0SHARED2');
     // It is 06:00 UTC: today's digest went out from this workspace at 05:00, then it was turned off.
-    const id = subscriptionId(fakeWorkspace.teamId, 'C0SHARED2');
-    const postedAt = new Date('2026-06-01T05:00:05Z');
-    expect(await bot.world.store.claim(id, '2026-06-01', postedAt, 'test')).toBe(true);
-    await bot.world.store.update(id, '2026-06-01', { status: 'posted', posted_at: postedAt.toISOString() });
+    await postedHere('C0SHARED2', '2026-06-01', '2026-06-01T05:00:05Z');
     await digest('digest off', 'C0SHARED2');
     // The other workspace that shares the channel turns it on for later today: it starts tomorrow.
     const reply = await digest('digest on 10:00 UTC', 'C0SHARED2', fakeWorkspace.userId, 'T0OTHERWS');
@@ -196,6 +197,31 @@ describe('/nato digest', () => {
     expect(await bot.world.store.get(subscriptionId('T0OTHERWS', 'C0SHARED2'))).toMatchObject({
       start_date: '2026-06-02',
     });
+  });
+
+  it('takes from another workspace’s digest only when it was posted, not its date, which is another zone’s', async () => {
+    // Tokyo's digest for 2 June went out at 09:00 there, 00:00 UTC: 17:00 on 1 June in Los Angeles.
+    await digest('digest on 09:00 Asia/Tokyo', 'C0SHARED3');
+    await postedHere('C0SHARED3', '2026-06-02', '2026-06-02T00:00:05Z');
+    await digest('digest off', 'C0SHARED3');
+    clock.set('2026-06-02T00:05:00Z');
+    try {
+      // In Los Angeles it is still 1 June, whose digest went out at 17:00: the first is 2 June's.
+      const other = await digest(
+        'digest on 18:00 America/Los_Angeles',
+        'C0SHARED3',
+        fakeWorkspace.userId,
+        'T0OTHERWS',
+      );
+      expect(other).toContain(
+        'The first one comes tomorrow, as today’s digest has already been sent or tried here.',
+      );
+      expect(await bot.world.store.get(subscriptionId('T0OTHERWS', 'C0SHARED3'))).toMatchObject({
+        start_date: '2026-06-02',
+      });
+    } finally {
+      clock.set('2026-06-01T06:00:00Z');
+    }
   });
 
   it('previews the next digest ephemerally without recording it', async () => {

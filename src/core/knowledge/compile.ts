@@ -131,8 +131,8 @@ export function compileKnowledge(files: KnowledgeFileText[], readSource: ReadSou
 
   for (const p of parsed) {
     p.data.entities.forEach((e, i) => {
-      if (e.country && isUnread('entity', e.country)) return;
       if (e.country && !entityById.has(e.country)) {
+        if (isUnread('entity', e.country)) return;
         report(p, ['entities', i, 'country'], `unknown entity "${e.country}"`);
       } else if (e.country && entityById.get(e.country)?.kind !== 'country') {
         // A person's country, or where an event was held: "the conference in Germany" is Munich.
@@ -329,7 +329,13 @@ function validate(
         const line = (key === undefined ? undefined : lineOf([...path, key])) ?? lineOf(path);
         return { file: f.file, path: formatPath(path), line, message: issue.message };
       }),
-      ...validEntries(f, data, lineOf),
+      ...validEntries(
+        f,
+        data,
+        lineOf,
+        // A key the file may not have ("fact:" for "facts:") may hold any kind of entry.
+        result.error.issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0),
+      ),
     };
   }
   return { file: f.file, data: result.data, lineOf };
@@ -343,10 +349,11 @@ function validEntries(
   f: KnowledgeFileText,
   data: unknown,
   lineOf: (path: PathPart[]) => number | undefined,
+  strayKey: boolean,
 ): { valid?: ParsedFile; unread: Unread } {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { unread: allUnread() };
   const raw = data as Record<string, unknown>;
-  const unread = emptyUnread();
+  const unread = strayKey ? allUnread() : emptyUnread();
   const each = <T>(key: string, schema: z.ZodType<T>, kind?: UnreadKind): T[] => {
     const list = raw[key];
     if (!Array.isArray(list)) {

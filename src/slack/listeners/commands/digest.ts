@@ -126,7 +126,7 @@ async function subscribe(
   const local = localTime(now, zone);
   // With nothing on record: today while the time is still to come, else tomorrow.
   const usual = firstDigestDate(now, zone, minutes, {});
-  const startDate = firstDigestDate(now, zone, minutes, await digest.store.history(command.channel_id));
+  const startDate = firstDigestDate(now, zone, minutes, await digest.store.history(id, command.channel_id));
   await digest.store.subscribe({
     teamId: command.team_id,
     enterpriseId: command.enterprise_id ?? null,
