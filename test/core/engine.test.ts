@@ -217,6 +217,18 @@ describe('abstention', () => {
     );
   });
 
+  it('answers "former" before a title a profile gives, but not a job the article does not give', () => {
+    for (const question of [
+      'is kallas the former estonian pm?',
+      "Is Kaja Kallas 'Estonian prime minister' or 'former Estonian prime minister'?",
+    ]) {
+      const result = engine.ask(question);
+      expect(outcome(result), question).toBe('kallas-profile');
+      expect(result.text).toMatch(/^Kaja Kallas is Estonia’s prime minister/);
+    }
+    expect(engine.ask("what was kallas's previous job?").kind).not.toBe('answered');
+  });
+
   it('hears "the norwegian" as Stoltenberg, and "the norwegians" as his country', () => {
     expect(outcome(engine.ask('when is the norwegian leaving?'))).toBe('stoltenberg-departure');
     const [plural] = engine.index.analyze('the norwegians').mentions;
