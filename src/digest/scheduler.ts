@@ -9,7 +9,12 @@ import {
   localTime,
 } from '../core/schedule.js';
 import { renderDigest } from '../slack/render/digest.js';
-import type { Delivery, DigestStore, Subscription } from '../store/digest-store.js';
+import {
+  type Delivery,
+  type DigestStore,
+  type Subscription,
+  unfinishedStatuses,
+} from '../store/digest-store.js';
 import type { Poster } from './poster.js';
 
 export interface SchedulerLogger {
@@ -42,9 +47,6 @@ const lateInTheDay = 22 * 60;
 
 /** Why a digest paused when its time zone is one this server does not know. */
 export const unknownZone = 'unknown_time_zone';
-
-/** Deliveries that may still move on; any other status is final. */
-const unfinishedStatuses = new Set(['claimed', 'rate_limited', 'sending']);
 
 /** How far back a restart looks for days that ended without a digest. */
 const missedLookbackDays = 31;
@@ -211,7 +213,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   ): Promise<void> {
     const known = settledFor(sub, today);
     if (known.earlierOnRecord) return;
-    const from = lookbackFrom(sub, today);
+    const from = [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
     const onRecord = await deps.store.datesOnRecord(sub.id, from, today);
     for (let day = from; daysBetween(day, today) > 0; day = addDays(day, 1)) {
       if (onRecord.has(day)) continue;
@@ -222,9 +224,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     known.earlierOnRecord = true;
   }
-
-  const lookbackFrom = (sub: Subscription, today: string): string =>
-    [sub.start_date, addDays(today, -missedLookbackDays)].sort().at(-1) as string;
 
   /**
    * Deliveries of earlier days still unfinished: one rate limited just before midnight, or claimed
@@ -279,13 +278,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   async function claimAndDeliver(
     sub: Subscription,
     localDate: string,
+    today: string,
     now: Date,
     report: TickReport,
   ): Promise<void> {
-    const known = settledFor(sub, localTime(now, sub.zone).date);
+    const known = settledFor(sub, today);
     if (known.done.has(localDate)) return;
     const existing = await deps.store.delivery(sub.id, localDate);
-    if (existing && !unfinishedStatuses.has(existing.status)) {
+    if (existing && !unfinishedStatuses.includes(existing.status)) {
       known.done.add(localDate);
       return;
     }
@@ -336,12 +336,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           yesterday >= sub.start_date &&
           lastMinutesOfYesterday(now, sub.zone) < sub.minutes
         ) {
-          await claimAndDeliver(sub, yesterday, now, report);
+          await claimAndDeliver(sub, yesterday, local.date, now, report);
         }
         await finishEarlierDays(sub, unfinished.get(sub.id) ?? [], local, now, report);
         await recordMissedDays(sub, local.date, now, report);
         if (local.date < sub.start_date || local.minutes < sub.minutes) continue;
-        await claimAndDeliver(sub, local.date, now, report);
+        await claimAndDeliver(sub, local.date, local.date, now, report);
       } catch (error) {
         deps.logger.error(`digest tick failed for ${sub.channel_id}: ${(error as Error).message}`);
       } finally {

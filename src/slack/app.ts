@@ -43,8 +43,9 @@ export function createSlackApp(
   deps: SlackDeps,
   services: AppServices = {},
 ): { app: App; idle: () => Promise<void> } {
+  const apiUrl = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const clientOptions = () => ({
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...apiUrl,
     // Replies are cheap to lose and costly to duplicate: no silent retries of a lost response.
     // Set explicitly, so Socket Mode does not write its own retry policy into these options.
     retryConfig: { retries: 0 },
@@ -89,10 +90,7 @@ export function createSlackApp(
     // Bolt gives these to the OAuth client and, in Socket Mode, to the socket client. That one
     // must keep retrying apps.connections.open when it reconnects: with no retries, one 503 there
     // is an error it treats as fatal, and the process dies. Left unset, it sets its own policy.
-    clientOptions:
-      config.mode === 'socket'
-        ? { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) }
-        : clientOptions(),
+    clientOptions: config.mode === 'socket' ? { ...apiUrl } : clientOptions(),
     ...(config.mode === 'socket' ? { port: config.port } : {}),
     callbackOptions: { failure: installFailure },
   };

@@ -92,6 +92,9 @@ export interface DigestStore {
   factsSeenAfter(instant: string): Promise<Set<string>>;
 }
 
+/** Deliveries that may still move on; any other status is final. */
+export const unfinishedStatuses: readonly DeliveryStatus[] = ['claimed', 'rate_limited', 'sending'];
+
 export function digestStore(db: Db): DigestStore {
   /** The claim: one row per subscription and local day; true only for the caller that inserted it. */
   /** Changes a delivery still in `from`, at the attempt count `d` holds; true if this caller did. */
@@ -134,6 +137,8 @@ export function digestStore(db: Db): DigestStore {
       .executeTakeFirst();
     return inserted !== undefined;
   };
+  /** Subscriptions that are not turned off: active and paused. */
+  const subscribed = () => db.selectFrom('subscriptions').selectAll().where('status', '!=', 'off');
   return {
     async subscribe(input) {
       const id = subscriptionId(input.teamId, input.channelId);
@@ -189,24 +194,13 @@ export function digestStore(db: Db): DigestStore {
         .execute();
     },
     async forChannel(channelId) {
-      return db
-        .selectFrom('subscriptions')
-        .selectAll()
-        .where('channel_id', '=', channelId)
-        .where('status', '!=', 'off')
-        .execute();
+      return subscribed().where('channel_id', '=', channelId).execute();
     },
     async listSubscribed() {
-      return db.selectFrom('subscriptions').selectAll().where('status', '!=', 'off').orderBy('id').execute();
+      return subscribed().orderBy('id').execute();
     },
     async listForTeam(teamId) {
-      return db
-        .selectFrom('subscriptions')
-        .selectAll()
-        .where('team_id', '=', teamId)
-        .where('status', '!=', 'off')
-        .orderBy('channel_id')
-        .execute();
+      return subscribed().where('team_id', '=', teamId).orderBy('channel_id').execute();
     },
 
     async delivery(subscriptionId, localDate) {
@@ -260,7 +254,7 @@ export function digestStore(db: Db): DigestStore {
         .selectFrom('deliveries')
         .selectAll()
         .where('local_date', '>=', from)
-        .where('status', 'in', ['claimed', 'rate_limited', 'sending'])
+        .where('status', 'in', unfinishedStatuses)
         .orderBy('local_date')
         .execute();
     },

@@ -354,23 +354,30 @@ function validEntries(
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { unread: allUnread() };
   const raw = data as Record<string, unknown>;
   const unread = strayKey ? allUnread() : emptyUnread();
+  // Lists with an entry (or the whole list) that failed the schema.
+  const failed = new Set<string>();
   const each = <T>(key: string, schema: z.ZodType<T>, kind?: UnreadKind): T[] => {
     const list = raw[key];
+    if (list === undefined) return [];
     if (!Array.isArray(list)) {
       // Left empty or not a list: whatever it was meant to hold is unknown.
-      if (list !== undefined && kind) unread[kind] = 'any';
+      failed.add(key);
+      if (kind) unread[kind] = 'any';
       return [];
     }
     const kept: T[] = new Array(list.length);
     list.forEach((entry: unknown, i) => {
       const r = schema.safeParse(entry);
-      if (r.success) kept[i] = r.data;
-      else if (kind) {
-        const id = (entry as { id?: unknown } | null)?.id;
-        const ids = unread[kind];
-        if (typeof id !== 'string') unread[kind] = 'any';
-        else if (ids !== 'any') ids.add(id);
+      if (r.success) {
+        kept[i] = r.data;
+        return;
       }
+      failed.add(key);
+      if (!kind) return;
+      const id = (entry as { id?: unknown } | null)?.id;
+      const ids = unread[kind];
+      if (typeof id !== 'string') unread[kind] = 'any';
+      else if (ids !== 'any') ids.add(id);
     });
     return kept;
   };
@@ -380,11 +387,7 @@ function validEntries(
     facts: each('facts', factSchema, 'fact'),
     labelled: each('labelled', labelledSetSchema),
   };
-  const sources = raw.sources;
-  const sourcesUnread =
-    sources !== undefined &&
-    (!Array.isArray(sources) || valid.sources.filter(() => true).length < sources.length);
-  return { valid: { file: f.file, data: valid, lineOf, sourcesUnread }, unread };
+  return { valid: { file: f.file, data: valid, lineOf, sourcesUnread: failed.has('sources') }, unread };
 }
 
 function quoteMismatch(quote: string, source: Source): string {
