@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { beyondTheArticle } from './beyond.js';
 import { type Classifier, type LabelledExample, stepSize, trainInSteps } from './classifier.js';
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
-import { domainWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
+import { domainWords, everydayWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
 import { editDistance, normalize, stem, stripSlackMarkup, typoBudget, words } from './text.js';
 
@@ -367,6 +367,11 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
         ((a.length >= 4 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
     for (let i = 0; i < ws.length; ) {
       const w = ws[i] as string;
+      const everyday = everydayWords.get(w);
+      if (everyday && (everyday.before?.has(ws[i - 1] ?? '') || everyday.after?.has(ws[i + 1] ?? ''))) {
+        i += 1;
+        continue;
+      }
       let exact = exactAt(ws, i);
       if (!exact && fuzzy && !isStopWord(w)) {
         // Typos inside a name ("united staets", "jon kirbey"): only at question time, only for

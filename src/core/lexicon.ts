@@ -1439,3 +1439,28 @@ export const worldNames = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+const wordSet = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/));
+
+/**
+ * Words that name a member country and are everyday words too, with the neighbours that make them
+ * the everyday word: "I'll polish the draft", "a turkey sandwich", "I'm so hungry" (a typo of
+ * Hungary otherwise: "hungry back rutte?"). Read so, they name no one.
+ */
+export const everydayWords: ReadonlyMap<
+  string,
+  { before?: ReadonlySet<string>; after?: ReadonlySet<string> }
+> = new Map([
+  ['polish', { after: wordSet('the this that these those it them my our your his her their up off a an') }],
+  [
+    'turkey',
+    {
+      before: wordSet('a roast roasted smoked sliced'),
+      after: wordSet('sandwich sandwiches dinner burger burgers leg legs breast club wrap bacon slices'),
+    },
+  ],
+  [
+    'hungry',
+    { before: wordSet('am so very really getting feeling still too be get got'), after: wordSet('for') },
+  ],
+]);

@@ -120,6 +120,28 @@ describe('names with typos', () => {
   ])('%j -> %s', (question, expected) => {
     expect(outcome(engine.ask(question))).toBe(expected);
   });
+
+  it('reads a country’s name that is an everyday word as that word where its neighbours say so', () => {
+    const named = (q: string): string[] => engine.index.analyze(q).mentions.map((m) => m.entityId);
+    for (const [question, expected] of [
+      ['im so hungry lol. who backs rutte', []],
+      ['eating a turkey sandwich, who backs rutte?', []],
+      ['can you polish this for me: who backs rutte?', []],
+      ['hungry back rutte?', ['hungary']],
+      ['does turkey back rutte', ['turkey']],
+      ['is there a polish candidate', ['poland']],
+    ] as const)
+      expect(
+        named(question).filter((id) => id !== 'rutte'),
+        question,
+      ).toEqual(expected);
+    // Read as the country, the remark made the answer a gap ("…doesn't say whether Hungary backs…")
+    // or a decline.
+    const answer = engine.ask('im so hungry lol. who backs rutte');
+    expect(outcome(answer)).toBe('rutte-backers');
+    expect(answer.text).not.toMatch(/Hungary/);
+    expect(outcome(engine.ask('what did kirby say? I’ll polish the wording myself'))).toBe('kirby-statement');
+  });
 });
 
 describe('abstention', () => {
@@ -747,6 +769,21 @@ describe('the model that learns from labelled questions', () => {
       expect(opinion?.p).toBeGreaterThanOrEqual(0.7);
       expect(sure.ask(question).kind).not.toBe('answered');
     }
+  });
+
+  it('offers both answers when the model is sure of one the guard keeps out and the rules found another', () => {
+    // The model takes this for how the choice is made, which does not answer "first"; the rules
+    // take it for Spain's backing, which the model is sure it is not.
+    const question =
+      'If two-thirds of the allies already support him, is that enough for him to get the job, or does something else have to happen first?';
+    const opinion = engine.index.classifier?.classify(engine.index.analyze(question));
+    expect(opinion?.label).toBe('consensus-rule');
+    expect(opinion?.p).toBeGreaterThanOrEqual(0.9);
+    const result = engine.ask(question);
+    expect(result.kind).toBe('ambiguous');
+    expect(result.text).toBe('I’m not sure which of these you mean:');
+    const picked = result.suggestions.map((s) => outcome(engine.ask(s.query)));
+    expect(picked).toEqual(['consensus-rule', 'spain-backs-rutte']);
   });
 
   describe('what moves a question off the fact the model picks', () => {
