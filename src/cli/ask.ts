@@ -1,6 +1,7 @@
 import '../dotenv.js';
 import { createEngine } from '../core/engine.js';
 import { renderText, toJson } from '../core/render-text.js';
+import { endWhenReaderLeaves } from './closed-pipe.js';
 import { loadOrExit } from './load-or-exit.js';
 
 const usage = `Usage:
@@ -21,11 +22,7 @@ if (!json && question.trim() === '') {
   console.error(`Give a question to ask.\n${usage}`);
   process.exit(2);
 }
-// A reader that stops early (`… | head -1`) closes the pipe: that ends the run, it is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+endWhenReaderLeaves();
 const engine = createEngine(loadOrExit().knowledge);
 
 if (json && words.length === 0) {

@@ -6,6 +6,7 @@ import { conversation, createEngine, type Engine } from '../core/engine.js';
 import { renderText } from '../core/render-text.js';
 import type { Result } from '../core/result.js';
 import { withoutCommandName } from '../core/text.js';
+import { endWhenReaderLeaves } from './closed-pipe.js';
 import { loadOrExit } from './load-or-exit.js';
 
 /**
@@ -29,6 +30,7 @@ function reply(ask: (question: string) => Result, text: string): string {
 
 /** A terminal session: type what you would type in Slack and read the answers. */
 export async function runChat(engine: Engine, banner?: string): Promise<void> {
+  endWhenReaderLeaves();
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   if (banner) console.log(banner);
   console.log(

@@ -8,6 +8,7 @@ import { createScheduler } from '../digest/scheduler.js';
 import { openDatabase } from '../store/database.js';
 import { digestStore, subscriptionId } from '../store/digest-store.js';
 import { parseArgsOrExit } from './args.js';
+import { endWhenReaderLeaves } from './closed-pipe.js';
 import { loadOrExit } from './load-or-exit.js';
 
 const usage = `Usage:
@@ -34,6 +35,7 @@ if (!parsed.ok) {
   console.error(formatConfigProblems(parsed.problems));
   process.exit(1);
 }
+endWhenReaderLeaves();
 const knowledgeDir = parsed.config.knowledgeDir;
 const engineNow = () => createEngine(loadOrExit(knowledgeDir).knowledge);
 const now = new Date();

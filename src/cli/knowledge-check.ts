@@ -1,7 +1,9 @@
 import '../dotenv.js';
 import { formatProblem } from '../core/knowledge/compile.js';
 import { checkKnowledgeDir, defaultKnowledgeDir } from '../knowledge/load.js';
+import { endWhenReaderLeaves } from './closed-pipe.js';
 
+endWhenReaderLeaves();
 // The folder named, else the one the bot would load (KNOWLEDGE_DIR), else the bundled one.
 const dir = process.argv[2] ?? (process.env.KNOWLEDGE_DIR || defaultKnowledgeDir);
 const result = checkKnowledgeDir(dir);

@@ -5,6 +5,7 @@ import { renderReportCsv, renderReportText } from '../core/curation.js';
 import { curationStore } from '../store/curation-store.js';
 import { openDatabase } from '../store/database.js';
 import { parseArgsOrExit } from './args.js';
+import { endWhenReaderLeaves } from './closed-pipe.js';
 
 const usage = `Usage:
   npm run report                    the curators' report for the last 7 and 30 days (reads DATABASE_URL)
@@ -27,6 +28,7 @@ if (!parsed.ok) {
   console.error(formatConfigProblems(parsed.problems));
   process.exit(1);
 }
+endWhenReaderLeaves();
 const db = await openDatabase(parsed.config.database);
 try {
   const report = await curationStore(db).report(values.team, new Date(), [7, 30]);

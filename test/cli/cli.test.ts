@@ -145,6 +145,17 @@ describe('npm run chat', { timeout: startPatienceMs + 10_000 }, () => {
     expect(r.status).toBe(0);
     expect(r.stdout.split('nato-bot> ').slice(1)).toHaveLength(1);
   });
+
+  it('stops quietly when the reader of its output goes away', () => {
+    const r = run('bash', [
+      '-c',
+      `yes 'who backs rutte' | head -3000 | ${tsxBin} src/cli/chat.ts | head -1; echo "exit \${PIPESTATUS[2]}"`,
+    ]);
+    const [first, exit] = r.stdout.trim().split('\n');
+    expect(first).toMatch(/^Ask about the race/);
+    expect(exit).toBe('exit 0');
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
 });
 
 describe('KNOWLEDGE_DIR', { timeout: 2 * startPatienceMs + 10_000 }, () => {
