@@ -15,7 +15,7 @@ import { domainWords, isAcknowledgement, leadingAcknowledgement, stopWords, worl
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { finish } from './steps.js';
-import { stripSlackMarkup, withoutCommandName, words } from './text.js';
+import { capitalizedWords, stripSlackMarkup, withoutCommandName, words } from './text.js';
 
 /** Longest question the engine reads; longer input is a paste, not a question. */
 export const maxQuestionLength = 1000;
@@ -451,19 +451,6 @@ function isPrediction(ws: string[]): boolean {
   return ws.some((w) => futureMarkers.has(w)) && ws.some((w) => outcomes.has(w));
 }
 
-/** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
-function capitalizedWords(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const sentence of stripSlackMarkup(text).split(/[.!?]\s+|\n/)) {
-    const ws = sentence.trim().split(/\s+/).slice(1);
-    for (const w of ws) {
-      const bare = w.replace(/[^\p{L}’'-]/gu, '').replace(/[’']s$/, '');
-      if (/^\p{Lu}\p{Ll}+$/u.test(bare)) out.add(words(bare)[0] ?? '');
-    }
-  }
-  return out;
-}
-
 /**
  * A long, chatty message usually holds one question among other talk ("I missed the briefing,
  * which countries back Rutte?"). When the whole message is not a confident match, each clause
@@ -673,12 +660,15 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
   if (ignored.length > 0 && opinion.p < aboutAnotherMemberFloor) return ruled;
   const answer = (): Answered =>
     ignored.length > 0
-      ? fromFact(
-          index,
-          fact,
-          opinion.p,
-          `The article doesn’t say anything about ${ignored.map((t) => index.knowledge.entityById.get(t.slice(1))?.name).join(' or ')} on this. What it does say: `,
-        )
+      ? {
+          ...fromFact(
+            index,
+            fact,
+            opinion.p,
+            `The article doesn’t say anything about ${ignored.map((t) => index.knowledge.entityById.get(t.slice(1))?.name).join(' or ')} on this. What it does say: `,
+          ),
+          silentOn: ignored.map((t) => t.slice(1)),
+        }
       : answerFor(index, fact, opinion.p);
   if (unnamed.length === 0) return { ...answer(), suggestions: alternative };
   // "Where does Italy stand on Rutte?": who backs him, said as what the article does say.
@@ -693,35 +683,48 @@ function reconsider(index: KnowledgeIndex, a: Analysis, ruled: Result, long = fa
     t.startsWith('@') ? Math.max(askedEnough, askedShare * (asked?.questions ?? 0)) : askedEnough;
   if (asked && unnamed.every((t) => (asked.terms.get(t) ?? 0) >= enough(t)))
     return { ...answer(), suggestions: alternative };
-  return guardedOut(index, ruled, opinion, fact);
+  return guardedOut(index, a, ruled, opinion, fact, unnamed);
 }
 
 /**
  * How sure the model must be of another fact, which the guard on names and times keeps from
- * answering, for the rules' answer not to be given either. On the labelled questions, each part
- * scored by an engine that did not learn from it (2026-12-01): 16 fewer wrong answers and 16 more
- * answerable questions declined, read alone and in turn, with no right answer lost ("If two-thirds
- * of the allies already support him, is that enough … or does something else have to happen
- * first?" had got Spain's backing); at 0.99, 12 and 12; at 0.7, 19 fewer wrong answers but one
- * right answer lost.
+ * answering, for the rules' answer not to be given either, where that answer leaves out the same
+ * name or time. On the labelled questions, each part scored by an engine that did not learn from
+ * it (2026-12-01): 6 fewer wrong answers and 6 more answerable questions declined, read alone and
+ * in turn, no right answer lost ("If two-thirds of the allies already support him, is that enough
+ * … or does something else have to happen first?" had got Spain's backing); the same from 0.7 to
+ * 0.99. Doubting the rules' answer also where it accounts for that name or time gave 9 more, but
+ * puts a choice in place of a right answer wherever the model learned a wording more strongly than
+ * a name ("who is Kirby?" then "what did he say?", read as "what did John Kirby say?").
  */
 const bothDoubtedFloor = 0.9;
 
 /**
  * The rules' answer, when the model is sure it is wrong and sure of another fact, which the guard
- * keeps out for a name or time the question uses that the fact does not account for: the model
- * doubts the one and the guard the other, so the asker picks. Keeping the rules' answer where it
- * accounts for that name or time itself kept 9 of the 16 wrong answers this turns into a choice,
- * and gained no right one.
+ * keeps out for a name or time the question uses (`unnamed`) that the fact does not account for:
+ * where the rules' answer does not account for it either, nor says the article is silent on it
+ * ("The article doesn't say whether Croatia backs…"), the model doubts the one and the guard the
+ * other, so the asker picks.
  */
-function guardedOut(index: KnowledgeIndex, ruled: Result, opinion: Opinion, fact: Fact): Result {
+function guardedOut(
+  index: KnowledgeIndex,
+  a: Analysis,
+  ruled: Result,
+  opinion: Opinion,
+  fact: Fact,
+  unnamed: string[],
+): Result {
   if (ruled.kind !== 'answered' || opinion.p < bothDoubtedFloor) return ruled;
+  if (unnamed.every((t) => ruled.silentOn?.includes(t.slice(1)))) return ruled;
   const ruledFact = index.answerable.get(ruled.id);
+  if (!ruledFact) return ruled;
+  const alsoLeftOut = namedElsewhere(index, ruledFact, a);
+  if (!unnamed.some((t) => alsoLeftOut.includes(t))) return ruled;
   return {
     kind: 'ambiguous',
     text: 'I’m not sure which of these you mean:',
     confidence: ruled.confidence,
-    suggestions: [fact, ...(ruledFact ? [ruledFact] : [])].map((f) => suggestionFor(index, f)),
+    suggestions: [suggestionFor(index, fact), suggestionFor(index, ruledFact)],
   };
 }
 
@@ -1434,12 +1437,15 @@ function backingGap(
     chosen ?? index.knowledge.facts.find((f) => f.kind === 'backers' && f.subjects.includes(candidate.id));
   if (!backers) return undefined;
   const names = entities.map((e) => e?.name ?? '').join(' or ');
-  return fromFact(
-    index,
-    backers,
-    0.7,
-    `The article doesn’t say whether ${names} backs ${candidate.name}. What it does say: `,
-  );
+  return {
+    ...fromFact(
+      index,
+      backers,
+      0.7,
+      `The article doesn’t say whether ${names} backs ${candidate.name}. What it does say: `,
+    ),
+    silentOn: entities.flatMap((e) => (e ? [e.id] : [])),
+  };
 }
 
 function offTopic(index: KnowledgeIndex, ranked: Scored[] = []): Unknown {

@@ -4,7 +4,15 @@ import { type Classifier, type LabelledExample, stepSize, trainInSteps } from '.
 import type { Entity, Fact, Knowledge } from './knowledge/types.js';
 import { domainWords, everydayWords, rewritePhrases, stopWords, synonymGroups } from './lexicon.js';
 import { metaFacts } from './meta.js';
-import { editDistance, normalize, stem, stripSlackMarkup, typoBudget, words } from './text.js';
+import {
+  capitalizedWords,
+  editDistance,
+  normalize,
+  stem,
+  stripSlackMarkup,
+  typoBudget,
+  words,
+} from './text.js';
 
 /** A word or phrase of a question recognised as an entity ("kalllas" -> kallas). */
 export interface Mention {
@@ -356,7 +364,11 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
   const isRoleAlias = (p: { words: string[]; entityId: string }): boolean =>
     p.words.length > 1 && !p.words.some((w) => nameWords.get(p.entityId)?.has(w));
 
-  const findMentions = (ws: string[], fuzzy: boolean): Mention[] => {
+  const findMentions = (
+    ws: string[],
+    fuzzy: boolean,
+    everyday: ReadonlySet<number> = new Set(),
+  ): Mention[] => {
     const mentions: Mention[] = [];
     // A name may carry a possessive typed without its apostrophe ("stoltenbergs term").
     const close = (a: string | undefined, b: string): boolean =>
@@ -367,8 +379,7 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
         ((a.length >= 4 && editDistance(a, b, 1) <= 1) || (a.length === 3 && droppedOneLetter(a, b))));
     for (let i = 0; i < ws.length; ) {
       const w = ws[i] as string;
-      const everyday = everydayWords.get(w);
-      if (everyday && (everyday.before?.has(ws[i - 1] ?? '') || everyday.after?.has(ws[i + 1] ?? ''))) {
+      if (everyday.has(i)) {
         i += 1;
         continue;
       }
@@ -433,7 +444,20 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
         clauseOf.push(k);
       }
     });
-    const mentions = findMentions(ws, fuzzy);
+    // "I'll polish the wording", "a turkey sandwich": everyday words, not Poland or Türkiye. A
+    // capital inside a sentence makes it the name ("are the Polish a holdout?"), and only a
+    // neighbour in the same clause counts ("Is Iohannis Polish? His name…").
+    const capitalized = capitalizedWords(text);
+    const everydayAt = new Set<number>();
+    ws.forEach((w, i) => {
+      const reading = everydayWords.get(w);
+      if (!reading || capitalized.has(w)) return;
+      const near = (k: number, set: ReadonlySet<string> | undefined): boolean =>
+        clauseOf[k] === clauseOf[i] && (set?.has(ws[k] as string) ?? false);
+      if ((near(i - 1, reading.before) || near(i + 1, reading.after)) && !near(i - 1, reading.notAfter))
+        everydayAt.add(i);
+    });
+    const mentions = findMentions(ws, fuzzy, everydayAt);
     const inMention = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
     const roles = new Set(vocab ? mentions.flatMap((m) => [...(roleWords.get(m.entityId) ?? [])]) : []);

@@ -1444,14 +1444,21 @@ const wordSet = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/)
 
 /**
  * Words that name a member country and are everyday words too, with the neighbours that make them
- * the everyday word: "I'll polish the draft", "a turkey sandwich", "I'm so hungry" (a typo of
- * Hungary otherwise: "hungry back rutte?"). Read so, they name no one.
+ * the everyday word (`before` it, `after` it, unless it follows one of `notAfter`): "I'll polish
+ * the draft" but not "are the polish the holdouts?", "a turkey sandwich", "I'm so hungry" (a typo
+ * of Hungary otherwise: "hungry back rutte?"). Read so, they name no one.
  */
 export const everydayWords: ReadonlyMap<
   string,
-  { before?: ReadonlySet<string>; after?: ReadonlySet<string> }
+  { before?: ReadonlySet<string>; after?: ReadonlySet<string>; notAfter?: ReadonlySet<string> }
 > = new Map([
-  ['polish', { after: wordSet('the this that these those it them my our your his her their up off a an') }],
+  [
+    'polish',
+    {
+      after: wordSet('the this that these those it them my our your his her their up off'),
+      notAfter: wordSet('the'),
+    },
+  ],
   [
     'turkey',
     {
@@ -1459,8 +1466,5 @@ export const everydayWords: ReadonlyMap<
       after: wordSet('sandwich sandwiches dinner burger burgers leg legs breast club wrap bacon slices'),
     },
   ],
-  [
-    'hungry',
-    { before: wordSet('am so very really getting feeling still too be get got'), after: wordSet('for') },
-  ],
+  ['hungry', { before: wordSet('am so very really getting feeling still too be get got') }],
 ]);

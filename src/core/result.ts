@@ -33,6 +33,8 @@ export interface Answered {
   suggestions: Suggestion[];
   /** A follow-up ("and Germany?"), answered as the question it stands for. */
   followUp?: FollowUp;
+  /** Whom the answer says the article is silent on ("doesn't say whether Italy backs…"), as ids. */
+  silentOn?: string[];
 }
 
 export interface Ambiguous {

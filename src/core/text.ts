@@ -260,3 +260,16 @@ function hasTopLevelAlternative(src: string): boolean {
   }
   return false;
 }
+
+/** Words written with a capital inside a sentence, as names are; all-caps shouting is not a name. */
+export function capitalizedWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of stripSlackMarkup(text).split(/[.!?]\s+|\n/)) {
+    const ws = sentence.trim().split(/\s+/).slice(1);
+    for (const w of ws) {
+      const bare = w.replace(/[^\p{L}’'-]/gu, '').replace(/[’']s$/, '');
+      if (/^\p{Lu}\p{Ll}+$/u.test(bare)) out.add(words(bare)[0] ?? '');
+    }
+  }
+  return out;
+}

@@ -252,12 +252,10 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('prefers the named person’s answer to one about someone else when "he" or "she" points back', () => {
-    // A model taught that "what did he say?" alone is France's silence answers so alone; taught
-    // Kirby's words too, it does not take "what did Kirby say?" for France's silence as well.
+    // A model taught that "what did he say?" alone is France's silence answers so alone.
     const taught = taughtEngine(
       [
         ...askedAs('france-backs-rutte', 'what he say', 'what did he say', 'what he said', 'he said what'),
-        ...askedAs('kirby-statement', 'what did kirby say', 'what kirby said', 'kirby said what'),
         ...askedAs('unknown', 'where is nato headquartered?', "what's for lunch?", 'how old is stoltenberg?'),
       ],
       knowledge,
