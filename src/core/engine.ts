@@ -294,7 +294,7 @@ export function ask(index: KnowledgeIndex, question: string): Result {
     );
   }
   const command = parseCommand(text);
-  if (command) return runCommand(index, command.name, command.arg);
+  if (command) return withoutYes(runCommand(index, command.name, command.arg));
   const ws = words(text);
   if (ws.length === 0) {
     return unknown(
@@ -303,7 +303,7 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
-  return phrasedFor(ws, answerFreeText(index, text));
+  return phrasedFor(index, text, ws, answerFreeText(index, text));
 }
 
 /** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
@@ -320,20 +320,66 @@ const openQuestion = new Set(
 const asksNow =
   /\b(?:now|nowadays|currently|current|presently|still|today|yet|at (?:the )?moment|these days|at present)\b/;
 
+/** A backing's "Yes." where the knowledge writes it: at the start, or after a lead-in. */
+const leadingYes = /(^|: |\. )Yes\. /;
+
 /**
- * The answer's text fitted to how it was asked: a backing's "Yes." only for a yes-or-no question
- * ("what did the German spokesman say?" gets what he said, not "Yes. Germany backs Rutte"), and a
- * question about now told that "now" is the article's date.
+ * Words that ask whether someone does not back, or opposes: "Yes." would answer the opposite of
+ * what the article says ("does Germany oppose Rutte?").
  */
-function phrasedFor(ws: readonly string[], result: Result): Result {
-  if (result.kind !== 'answered') return result;
-  let text = result.text;
+const contrary = new Set(
+  `not no never nor oppose opposes opposed opposing opposition against reject rejects rejected
+  rejecting refuse refuses refused refusing withdraw withdraws withdrew withdrawn withdrawing block
+  blocks blocked blocking veto vetoes vetoed vetoing silent quiet undecided neutral hesitant
+  hesitating reluctant wary sceptical skeptical doubt doubts doubtful holdout holdouts dropped
+  abandoned`.split(/\s+/),
+);
+
+/**
+ * Whether a backing's "Yes." answers the question: a yes-or-no question whether someone backs
+ * the candidate the fact is about, not whether they oppose him or back someone else ("does the UK
+ * back Wallace?"), nor another yes-or-no question the fact happens to answer ("is Spain a major
+ * power?").
+ */
+function asksWhetherBacks(index: KnowledgeIndex, text: string, ws: readonly string[], id: string): boolean {
   const opener = ws.find((w) => !leadIns.has(w));
-  if (opener && openQuestion.has(opener)) text = text.replace(/(^|: )Yes\. /, '$1');
+  if (!opener || openQuestion.has(opener)) return false;
+  const a = index.analyze(text);
+  if (!a.terms.includes('back') && !a.words.includes('for')) return false;
+  // Someone the article does not name ("did Macron endorse Rutte?"): the answer says what it does.
+  if (a.foreign.length > 0 || a.words.some((w) => contrary.has(w))) return false;
+  const fact = index.knowledge.factById.get(id);
+  const concerned = new Set([
+    ...(fact?.subjects ?? []),
+    ...(fact?.backing ? [fact.backing.candidate, fact.backing.backer, ...fact.backing.saidBy] : []),
+  ]);
+  return !a.mentions.some(
+    (m) => index.knowledge.entityById.get(m.entityId)?.kind === 'person' && !concerned.has(m.entityId),
+  );
+}
+
+/**
+ * The answer's text fitted to how it was asked: a backing's "Yes." only where it answers the
+ * question ("what did the German spokesman say?" gets what he said, not "Yes. Germany backs
+ * Rutte", and "does Germany oppose Rutte?" that Germany backs him), and a question about now told
+ * that "now" is the article's date.
+ */
+function phrasedFor(index: KnowledgeIndex, text: string, ws: readonly string[], result: Result): Result {
+  if (result.kind !== 'answered') return result;
+  let said = result.text;
+  if (leadingYes.test(said) && !asksWhetherBacks(index, text, ws, result.id))
+    said = said.replace(leadingYes, '$1');
   const source = result.sources[0];
   if (source && !(metaFactIds as readonly string[]).includes(result.id) && asksNow.test(ws.join(' ')))
-    text = `As of ${source.asOfLabel}, when the article was written: ${text}`;
-  return text === result.text ? result : { ...result, text };
+    said = `As of ${source.asOfLabel}, when the article was written: ${said}`;
+  return said === result.text ? result : { ...result, text: said };
+}
+
+/** A command's answer: it asks no yes-or-no question, so a backing's "Yes." goes. */
+function withoutYes(result: Result): Result {
+  return result.kind === 'answered' && leadingYes.test(result.text)
+    ? { ...result, text: result.text.replace(leadingYes, '$1') }
+    : result;
 }
 
 function runCommand(index: KnowledgeIndex, name: CommandName, arg: string): Result {

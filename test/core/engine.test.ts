@@ -337,6 +337,31 @@ describe('input edge cases', () => {
     expect(engine.ask('hey quick q: what did spain say?').text).toMatch(/^Politico reported/);
   });
 
+  it('says "Yes." only to whether someone backs the candidate, not to the opposite or to another question', () => {
+    for (const question of [
+      'is the uk behind rutte?',
+      'has spain endorsed rutte',
+      'is berlin in rutte’s camp',
+    ])
+      expect(engine.ask(question).text, question).toMatch(/^Yes\. /);
+    for (const [question, id] of [
+      ['does germany oppose rutte', 'germany-backs-rutte'],
+      ['does germany not back rutte?', 'germany-backs-rutte'],
+      ['did spain refuse to back rutte', 'spain-backs-rutte'],
+      ['is spain a major power', 'spain-backs-rutte'],
+      ['is spain silent', 'spain-backs-rutte'],
+      ['does britain back wallace', 'uk-backs-rutte'],
+      ['did macron endorse rutte', 'france-backs-rutte'],
+      // Commands ask no yes-or-no question.
+      ['who-is spain', 'spain-backs-rutte'],
+      ['who-backs germany', 'germany-backs-rutte'],
+    ]) {
+      const result = engine.ask(question as string);
+      expect(outcome(result), question).toBe(id);
+      expect(result.text, question).not.toMatch(/\bYes\./);
+    }
+  });
+
   it('tells a question about now that the answer is as of the article’s date', () => {
     const now = engine.ask('who is the nato secretary general now');
     expect(outcome(now)).toBe('stoltenberg-profile');
