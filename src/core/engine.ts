@@ -130,7 +130,22 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   // not answer of anyone, it does not answer of him either.
   const surelyNot =
     reading?.by === 'pronoun' && opinion.label === 'unknown' && opinion.p >= pronounDeclineFloor;
-  return (surelyNot ? undefined : inTurn()) ?? sameAsBefore(index, text, a, opinion, previous) ?? alone;
+  const read = (surelyNot ? undefined : inTurn()) ?? sameAsBefore(index, text, a, opinion, previous);
+  if (read) return read;
+  // "Who is Kallas?" then "when did she resign?": alone it found a man's resignation; of her, the
+  // article says nothing.
+  const named = about ? index.knowledge.entityById.get(about) : undefined;
+  if (named && alone.kind === 'unknown' && alone.reason === 'unclear-pronoun') {
+    const profile = index.profileOf.get(named.id);
+    return unknown(
+      'no-match',
+      `I don’t know: the article doesn’t say that about ${named.name}.`,
+      profile
+        ? [suggestionFor(index, profile), ...defaultSuggestions(index)].slice(0, 3)
+        : defaultSuggestions(index),
+    );
+  }
+  return alone;
 }
 
 /**
@@ -303,7 +318,43 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
-  return phrasedFor(index, text, ws, answerFreeText(index, text));
+  const result = answerFreeText(index, text);
+  const stranger = result.kind === 'answered' ? strangerTo(index, ws, result.id) : undefined;
+  if (stranger) {
+    return unknown(
+      'unclear-pronoun',
+      `I’m not sure who “${stranger}” means there: what I found is about someone else. Say the name, for example "is Kallas running?".`,
+      defaultSuggestions(index),
+    );
+  }
+  return phrasedFor(index, text, ws, result);
+}
+
+const herWords = new Set(['she', 'her', 'hers', 'herself']);
+const himWords = new Set(['he', 'him', 'his', 'himself']);
+
+/**
+ * The pronoun of a short message that names no one, when the answer found is about people it
+ * cannot stand for: "when did she resign?" found Rutte's resignation.
+ */
+function strangerTo(index: KnowledgeIndex, ws: readonly string[], id: string): string | undefined {
+  if (ws.length > followUpWords) return undefined;
+  const said = ws.find((w) => herWords.has(w) || himWords.has(w));
+  if (!said || ws.some((w) => (herWords.has(said) ? himWords : herWords).has(w))) return undefined;
+  const people = (index.knowledge.factById.get(id)?.subjects ?? [])
+    .map((e) => index.knowledge.entityById.get(e))
+    .filter((e) => e?.kind === 'person');
+  if (people.length === 0) return undefined;
+  const wanted = herWords.has(said) ? 'she' : 'he';
+  if (people.some((e) => e?.pronoun === wanted || e?.pronoun === undefined)) return undefined;
+  // A message that names someone says whom it means.
+  if (
+    index
+      .analyze(ws.join(' '))
+      .mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'person')
+  )
+    return undefined;
+  return said;
 }
 
 /** Words that only lead into a question: "hey, quick q: what did Kirby say?". */

@@ -50,7 +50,15 @@ export interface Unknown {
   confidence: number;
   suggestions: Suggestion[];
   /** Why the engine declined, for logs and curators. */
-  reason: 'empty' | 'no-match' | 'off-topic' | 'unknown-name' | 'missing-argument' | 'too-long';
+  reason:
+    | 'empty'
+    | 'no-match'
+    | 'off-topic'
+    | 'unknown-name'
+    | 'missing-argument'
+    | 'too-long'
+    /** "When did she resign?" found only an answer about a man. */
+    | 'unclear-pronoun';
 }
 
 export type Result = Answered | Ambiguous | Unknown;

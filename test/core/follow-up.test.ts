@@ -243,6 +243,23 @@ describe('follow-ups read with the question before them', () => {
     expect(readFollowUp(engine.index, 'and estonia?', 'who is kallas?')).toBeUndefined();
   });
 
+  it('does not answer "she" with what it found about a man', () => {
+    // Alone, "when did she resign?" finds Rutte's resignation: "she" cannot be him.
+    const alone = engine.ask('when did she resign?');
+    expect(alone.kind === 'unknown' && alone.reason).toBe('unclear-pronoun');
+    expect(alone.text).toMatch(/not sure who “she” means/);
+    // After a question about Kallas, the article says nothing of her resigning or her backers.
+    for (const followUp of ['when did she resign?', 'who backs her?']) {
+      const [, answer] = inTurn('who is kallas?', followUp);
+      expect(answer?.kind, followUp).toBe('unknown');
+      expect(answer?.text, followUp).toBe('I don’t know: the article doesn’t say that about Kaja Kallas.');
+      expect(answer?.suggestions[0]?.label).toBe('Who is Kaja Kallas?');
+    }
+    // "he" after a question about a man, and "she" where a woman is what was found, are answered.
+    expect(outcome(inTurn('who is rutte?', 'when did he resign?')[1] as Result)).toBe('rutte-resignation');
+    expect(outcome(engine.ask('is she running?'))).toBe('kallas-profile');
+  });
+
   it('reads "she" as the woman the previous question named, not the first person in it', () => {
     const reading = readFollowUp(engine.index, 'did she apply?', 'is rutte running or kallas too?');
     expect(reading?.question).toBe('did Kaja Kallas apply');

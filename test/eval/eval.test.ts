@@ -28,10 +28,12 @@ const floors = {
   // The held-out sets, 7,400 questions: 97.6% / 97.1% / 98.1% (97.5% / 97.0% before the word
   // counts, 2026-11-30). The first 5,400 score higher; the
   // sets of colleagues asking in quick succession, added since, are the hardest.
-  test: { accuracy: 0.975, abstention: 0.97, reach: 0.98 },
+  // Abstention raised with "she" no longer answered with what was found about a man (2026-12-01:
+  // 3 more right declines on each held-out row: 97.3%, 97.0%, 96.4% and 96.0%).
+  test: { accuracy: 0.975, abstention: 0.972, reach: 0.98 },
   // The same, each asked after the one before it, as follow-ups are read in a conversation:
   // 97.8% / 96.8% / 98.3% (97.7% / 96.6% before the word counts).
-  inTurn: { accuracy: 0.977, abstention: 0.967, reach: 0.981 },
+  inTurn: { accuracy: 0.977, abstention: 0.969, reach: 0.981 },
   // Those of them worded unlike any labelled question, 5,416: 96.8% / 96.2% / 97.5% (96.7% /
   // 96.1% / 97.4% before the word counts).
   // These held-out floors sit at the top of what the model's order of learning alone moves them
@@ -42,11 +44,11 @@ const floors = {
   // (5,417, 5,427 and 3,893 right: 97.59%, 97.77% and 96.77%), so that going back fails.
   // A change that makes the model learn anew (another order, or a change to what it reads) is
   // therefore likely to fall under them by chance alone; see test/eval/HISTORY.md.
-  newlyWorded: { accuracy: 0.967, abstention: 0.961, reach: 0.974 },
+  newlyWorded: { accuracy: 0.967, abstention: 0.963, reach: 0.974 },
   // The same, each asked after the one before it in the whole test sequence, as the bot reads a
   // conversation: 97.02% / 95.8% / 97.66% (3,903 right, 2026-12-01; 3,902 before "which country?"
   // pointed back). In-scope sits at the target itself, 97%.
-  newlyWordedInTurn: { accuracy: 0.97, abstention: 0.957, reach: 0.976 },
+  newlyWordedInTurn: { accuracy: 0.97, abstention: 0.959, reach: 0.976 },
 } as const;
 
 const knowledge = loadKnowledge().knowledge;
