@@ -11,7 +11,14 @@ import {
   termOf,
 } from './index.js';
 import type { Entity, Fact, Knowledge, Source } from './knowledge/types.js';
-import { domainWords, isAcknowledgement, leadingAcknowledgement, stopWords, worldNames } from './lexicon.js';
+import {
+  domainWords,
+  isAcknowledgement,
+  isComplaint,
+  leadingAcknowledgement,
+  stopWords,
+  worldNames,
+} from './lexicon.js';
 import { type MetaFactId, metaFactIds, metaFacts } from './meta.js';
 import type { Answered, Cited, Result, Suggestion, Unknown } from './result.js';
 import { finish } from './steps.js';
@@ -560,6 +567,14 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
     return unknown(
       'empty',
       'Glad to help. Ask me anything else about the race for NATO secretary general, for example "who else is running?".',
+      defaultSuggestions(index),
+    );
+  }
+  // "That's wrong": about the last answer, which this message does not say how to mend.
+  if (isComplaint(all)) {
+    return unknown(
+      'empty',
+      'Sorry about that. Every answer shows the sentence of the article it rests on; if it does not fit what you asked, ask again in other words, for example "who backs Rutte?". In Slack, 👎 under an answer tells the curators.',
       defaultSuggestions(index),
     );
   }

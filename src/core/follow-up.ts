@@ -101,11 +101,12 @@ export function readFollowUp(
   if (words(text).length > followUpWords) return undefined;
   const message = index.analyze(text);
   const ws = message.words;
-  if (ws.length === 0 || ws.length > followUpWords) return undefined;
+  // "Is that true?" reads as no words at all (it is chatter inside a question), but points back.
+  const pointer = message.mentions.length === 0 && leansOnPrevious(words(text));
+  if ((ws.length === 0 && !pointer) || ws.length > followUpWords) return undefined;
   const inMention = new Set<number>();
   for (const m of message.mentions) for (let k = m.start; k < m.end; k++) inMention.add(k);
   const namesOnly = message.mentions.length > 0 && ws.every((w, i) => inMention.has(i) || carrier.has(w));
-  const pointer = message.mentions.length === 0 && leansOnPrevious(words(text));
   // "Is it certain he gets it?": "he" is who it is about; "it" only when no one else is named so.
   const pronounAt =
     message.mentions.length > 0 || pointer

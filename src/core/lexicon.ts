@@ -62,6 +62,27 @@ export function isAcknowledgement(ws: readonly string[]): boolean {
   );
 }
 
+/** Words that say an answer was wrong: one of them makes a message a complaint about it. */
+const complaining = new Set(
+  `wrong incorrect inaccurate untrue false mistaken useless rubbish garbage nonsense bs terrible awful
+  bad broken dumb stupid nope error`.split(/\s+/),
+);
+/** A message made of complaining words and these ("that's wrong", "no, that is not right"). */
+const complaints = new Set([
+  ...complaining,
+  ...`that is s it this not no you re are your answer the a an so very really totally completely
+  quite just all bot again lol wtf hmm um actually mate pretty was one right correct true`.split(/\s+/),
+]);
+/**
+ * Whether a message only says the last answer was wrong ("that's wrong", "no, that's not right",
+ * "you're useless"): a complaint, not a question.
+ */
+export function isComplaint(ws: readonly string[]): boolean {
+  if (ws.length === 0 || !ws.every((w) => complaints.has(w))) return false;
+  const said = ws.join(' ');
+  return ws.some((w) => complaining.has(w)) || /\bnot (?:right|correct|true|it)\b/.test(said);
+}
+
 /**
  * Words that are about the domain as a whole (the race for the top NATO job): they neither
  * pick one fact over another nor make a question foreign.

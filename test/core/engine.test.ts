@@ -331,6 +331,16 @@ describe('input edge cases', () => {
     expect(engine.ask('what is for lunch? also what is the weather in Brussels?').kind).toBe('unknown');
   });
 
+  it('takes "that\'s wrong" for a complaint about the last answer, not a question', () => {
+    for (const complaint of ['that’s wrong', 'no, that is not right', 'wrong answer', 'you’re useless']) {
+      const result = engine.ask(complaint);
+      expect(result.kind === 'unknown' && result.reason, complaint).toBe('empty');
+      expect(result.text, complaint).toMatch(/^Sorry about that\. .*ask again in other words/);
+    }
+    // A correction that says what is right is a question about it.
+    expect(outcome(engine.ask('that’s wrong no? he’s latvian'))).toBe('karins-profile');
+  });
+
   it('says "Yes." only to a yes-or-no question', () => {
     expect(engine.ask('does germany back rutte?').text).toMatch(/^Yes\. Germany backs Rutte/);
     expect(engine.ask('what did the german spokesman say about rutte').text).toMatch(/^Germany backs Rutte/);

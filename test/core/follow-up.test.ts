@@ -243,6 +243,15 @@ describe('follow-ups read with the question before them', () => {
     expect(readFollowUp(engine.index, 'and estonia?', 'who is kallas?')).toBeUndefined();
   });
 
+  it('reads "is that true?" and "is that right?" as asking about the previous question', () => {
+    // Alone they read as no words at all: "is that true" is chatter inside a question.
+    for (const pointer of ['is that true?', 'is that right?', 'is that confirmed?']) {
+      const [, answer] = inTurn('does germany back rutte?', pointer);
+      expect(outcome(answer as Result), pointer).toBe('germany-backs-rutte');
+      expect(answer?.kind === 'answered' && answer.followUp?.topic).toBe('does germany back rutte');
+    }
+  });
+
   it('does not answer "she" with what it found about a man', () => {
     // Alone, "when did she resign?" finds Rutte's resignation: "she" cannot be him.
     const alone = engine.ask('when did she resign?');
