@@ -141,6 +141,10 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   if (read) return read;
   // "Who is Kallas?" then "when did she resign?": alone it found a man's resignation; of her, the
   // article says nothing.
+  // "Who backs Rutte?" then "and Kallas?": the article names no backers for her, which says more
+  // than that the article does not answer "and Kallas?".
+  if (reading?.by === 'person' && unbackedPerson(index, reading.question))
+    return ask(index, reading.question);
   const named = about ? index.knowledge.entityById.get(about) : undefined;
   if (named && alone.kind === 'unknown' && alone.reason === 'unclear-pronoun') {
     const profile = index.profileOf.get(named.id);
@@ -334,7 +338,36 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
+  if (result.kind === 'unknown' && result.reason === 'off-topic') {
+    const unbacked = unbackedPerson(index, text);
+    const profile = unbacked ? index.profileOf.get(unbacked.id) : undefined;
+    if (unbacked && profile) {
+      return unknown(
+        'off-topic',
+        `I don’t know: the article names no backers for ${unbacked.name}.`,
+        [suggestionFor(index, profile), ...defaultSuggestions(index)].slice(0, 3),
+      );
+    }
+  }
   return phrasedFor(index, text, ws, result);
+}
+
+/**
+ * The one person a question about backing names, when the article names no backers for them and
+ * they back no one ("who backs Kallas?"), as the who-backs command says.
+ */
+function unbackedPerson(index: KnowledgeIndex, text: string): Entity | undefined {
+  const a = index.analyze(text);
+  if (!a.terms.includes('back')) return undefined;
+  const people = [...new Set(a.mentions.map((m) => m.entityId))]
+    .map((id) => index.knowledge.entityById.get(id))
+    .filter((e) => e?.kind === 'person');
+  const person = people.length === 1 ? people[0] : undefined;
+  if (!person) return undefined;
+  const backed = index.knowledge.facts.some(
+    (f) => (f.kind === 'backers' && f.subjects.includes(person.id)) || f.backing?.backer === person.id,
+  );
+  return backed ? undefined : person;
 }
 
 const herWords = new Set(['she', 'her', 'hers', 'herself']);

@@ -252,6 +252,15 @@ describe('follow-ups read with the question before them', () => {
     }
   });
 
+  it('says the article names no backers for someone asked about after Rutte’s backers', () => {
+    const [, kallas] = inTurn('who backs rutte?', 'and Kallas?');
+    expect(kallas?.kind).toBe('unknown');
+    expect(kallas?.text).toBe('I don’t know: the article names no backers for Kaja Kallas.');
+    expect(kallas?.suggestions[0]?.label).toBe('Who is Kaja Kallas?');
+    // Alone, a question about her backers says the same.
+    expect(engine.ask('Who supports Kallas?').text).toBe(kallas?.text);
+  });
+
   it('does not answer "she" with what it found about a man', () => {
     // Alone, "when did she resign?" finds Rutte's resignation: "she" cannot be him.
     const alone = engine.ask('when did she resign?');
