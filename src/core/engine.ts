@@ -397,6 +397,17 @@ function strangerTo(index: KnowledgeIndex, ws: readonly string[], id: string): s
   return said;
 }
 
+/** Where a short message holds a second question: after "?", ".", "!", a line break, or "and". */
+const shortQuestionBreak =
+  /(?<=[?!.])\s+|\s*\n\s*|\s+(?:and|also|plus)\s+(?=(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|does|do|did|has|have|can|will)\b)/i;
+
+/** A part of a message that asks: it ends in "?" or opens with a question word ("ok back to nato" does not). */
+function asksSomething(part: string): boolean {
+  if (/\?\s*$/.test(part)) return true;
+  const opener = words(part).find((w) => !leadIns.has(w));
+  return opener !== undefined && questionStart.test(opener);
+}
+
 /** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
 const leadIns = new Set(
   'and so ok okay but hey hi also quick q then wait hmm um right yeah btw please pls'.split(' '),
@@ -625,15 +636,27 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
   if (ws.length < longQuestion) {
     const read = reconsider(index, whole, answerQuestion(index, text, whole));
     if (read.kind === 'answered') return read;
-    // "who backs rutte?? also is kallas running??": two questions, each answerable alone.
-    const parts = text.split(/(?<=[?])\s+/).filter((c) => words(c).length >= 3);
+    // "who backs rutte?? also is kallas running??", "who backs rutte and when does stoltenberg
+    // leave?": two questions, each answerable alone.
+    const parts = text.split(shortQuestionBreak).filter((c) => words(c).length >= 3 && asksSomething(c));
     if (parts.length < 2) return read;
     const each = parts.map((part) => {
       const a = index.analyze(part);
       return reconsider(index, a, answerQuestion(index, part, a));
     });
     // Only where each part asks something the article answers: a question beside chatter is no pair.
-    return each.every((r) => r.kind === 'answered') ? (each[0] as Result) : read;
+    if (!each.every((r) => r.kind === 'answered')) return read;
+    const [first, ...others] = each as Answered[];
+    if (!first) return read;
+    // The first is answered; the others are one click away, first among its suggestions.
+    const more = others
+      .filter((r) => r.id !== first.id)
+      .flatMap((r) => {
+        const fact = index.answerable.get(r.id);
+        return fact ? [suggestionFor(index, fact)] : [];
+      });
+    const rest = first.suggestions.filter((x) => !more.some((m) => m.label === x.label));
+    return { ...first, suggestions: [...more, ...rest].slice(0, 3) };
   }
   // The question is usually the last clause that asks something; the rest is context or chatter.
   // "Who is Rishi Sunak and what did his side say about Rutte?": who he is answers both.

@@ -331,6 +331,23 @@ describe('input edge cases', () => {
     expect(engine.ask('what is for lunch? also what is the weather in Brussels?').kind).toBe('unknown');
   });
 
+  it('answers the first of two questions joined by "and", a full stop or a line break, the other one click away', () => {
+    for (const message of [
+      'who backs rutte and when does stoltenberg leave?',
+      'who backs rutte. when does stoltenberg leave.',
+      'who backs rutte\nwhen does stoltenberg leave',
+    ]) {
+      const result = engine.ask(message);
+      expect(outcome(result), message).toBe('rutte-backers');
+      const [next] = result.suggestions;
+      expect(next && outcome(engine.ask(next.query)), message).toBe('stoltenberg-departure');
+    }
+    // A part that asks nothing is no question of its own: "back" there is not backing.
+    expect(outcome(engine.ask('ok back to nato. when is stoltenberg leaving?'))).toBe(
+      'stoltenberg-departure',
+    );
+  });
+
   it('takes "that\'s wrong" for a complaint about the last answer, not a question', () => {
     for (const complaint of ['that’s wrong', 'no, that is not right', 'wrong answer', 'you’re useless']) {
       const result = engine.ask(complaint);
