@@ -137,7 +137,11 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   // not answer of anyone, it does not answer of him either.
   const surelyNot =
     reading?.by === 'pronoun' && opinion.label === 'unknown' && opinion.p >= pronounDeclineFloor;
-  const read = (surelyNot ? undefined : inTurn()) ?? sameAsBefore(index, text, a, opinion, previous);
+  const unclear = alone.kind === 'unknown' && alone.reason === 'unclear-pronoun';
+  // What the previous question got is about the same people: no answer for "she" either.
+  const read =
+    (surelyNot ? undefined : inTurn()) ??
+    (unclear ? undefined : sameAsBefore(index, text, a, opinion, previous));
   if (read) return read;
   // "Who is Kallas?" then "when did she resign?": alone it found a man's resignation; of her, the
   // article says nothing.
@@ -145,8 +149,12 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   // than that the article does not answer "and Kallas?".
   if (reading?.by === 'person' && unbackedPerson(index, reading.question))
     return ask(index, reading.question);
-  const named = about ? index.knowledge.entityById.get(about) : undefined;
-  if (named && alone.kind === 'unknown' && alone.reason === 'unclear-pronoun') {
+  const named = !unclear
+    ? undefined
+    : about
+      ? index.knowledge.entityById.get(about)
+      : personFitting(index, previous, text);
+  if (named) {
     const profile = index.profileOf.get(named.id);
     return unknown(
       'no-match',
@@ -358,19 +366,38 @@ export function ask(index: KnowledgeIndex, question: string): Result {
  */
 function unbackedPerson(index: KnowledgeIndex, text: string): Entity | undefined {
   const a = index.analyze(text);
-  if (!a.terms.includes('back')) return undefined;
-  const people = [...new Set(a.mentions.map((m) => m.entityId))]
-    .map((id) => index.knowledge.entityById.get(id))
-    .filter((e) => e?.kind === 'person');
-  const person = people.length === 1 ? people[0] : undefined;
-  if (!person) return undefined;
+  // Backing of the person, asked before naming them: "who backs Kallas?", not "does Kallas support
+  // Ukraine?" or "who did Kirby back?"; and no one else named ("does Norway support him? my late
+  // husband was Norwegian").
+  const backAt = a.words.findIndex((w) => termOf(w) === 'back');
+  const named = [...new Set(a.mentions.map((m) => m.entityId))];
+  const person = named.length === 1 ? index.knowledge.entityById.get(named[0] as string) : undefined;
+  if (backAt < 0 || person?.kind !== 'person' || a.mentions.some((m) => m.start < backAt)) return undefined;
   const backed = index.knowledge.facts.some(
     (f) => (f.kind === 'backers' && f.subjects.includes(person.id)) || f.backing?.backer === person.id,
   );
   return backed ? undefined : person;
 }
 
+/**
+ * The one person the previous question named whom the message's "she" or "he" can stand for
+ * ("who is Kallas?" then "does Germany back her?").
+ */
+function personFitting(index: KnowledgeIndex, previous: string, text: string): Entity | undefined {
+  const wanted = words(text).some((w) => herWords.has(w)) ? 'she' : 'he';
+  const people = [...new Set(index.analyze(withoutCommandName(previous)).mentions.map((m) => m.entityId))]
+    .map((id) => index.knowledge.entityById.get(id))
+    .filter((e) => e?.kind === 'person' && e.pronoun === wanted);
+  return people.length === 1 ? people[0] : undefined;
+}
+
 const herWords = new Set(['she', 'her', 'hers', 'herself']);
+/** Verbs of asking and telling around a pronoun that stands for the asker's colleague. */
+const reportingVerbs = new Set(
+  'ask asks asked asking tell tells told wants wanted needs needed wonders wondered says said thinks thought'.split(
+    ' ',
+  ),
+);
 const himWords = new Set(['he', 'him', 'his', 'himself']);
 
 /**
@@ -387,6 +414,9 @@ function strangerTo(index: KnowledgeIndex, ws: readonly string[], id: string): s
   if (people.length === 0) return undefined;
   const wanted = herWords.has(said) ? 'she' : 'he';
   if (people.some((e) => e?.pronoun === wanted || e?.pronoun === undefined)) return undefined;
+  // "She asked what Washington said", "ask her who backs Rutte": the asker's colleague.
+  const at = ws.indexOf(said);
+  if (reportingVerbs.has(ws[at + 1] ?? '') || reportingVerbs.has(ws[at - 1] ?? '')) return undefined;
   // A message that names someone says whom it means.
   if (
     index
@@ -430,12 +460,14 @@ const leadingYes = /(^|: |\. )Yes\. /;
  * what the article says ("does Germany oppose Rutte?").
  */
 const contrary = new Set(
-  `not no never nor oppose opposes opposed opposing opposition against reject rejects rejected
-  rejecting refuse refuses refused refusing withdraw withdraws withdrew withdrawn withdrawing block
-  blocks blocked blocking veto vetoes vetoed vetoing silent quiet undecided neutral hesitant
-  hesitating reluctant wary sceptical skeptical doubt doubts doubtful holdout holdouts dropped
-  abandoned`.split(/\s+/),
+  `oppose opposes opposed opposing opposition against reject rejects rejected rejecting refuse refuses
+  refused refusing withdraw withdraws withdrew withdrawn withdrawing block blocks blocked blocking veto
+  vetoes vetoed vetoing silent quiet undecided neutral hesitant hesitating reluctant wary sceptical
+  skeptical doubt doubts doubtful holdout holdouts dropped abandoned only sole besides else other instead
+  wrong false incorrect untrue`.split(/\s+/),
 );
+/** "Not" or "never" this close before a word of backing negates it ("does Germany not back him?"). */
+const negationReach = 3;
 
 /**
  * Whether a backing's "Yes." answers the question: a yes-or-no question whether someone backs
@@ -448,8 +480,14 @@ function asksWhetherBacks(index: KnowledgeIndex, text: string, ws: readonly stri
   if (!opener || openQuestion.has(opener)) return false;
   const a = index.analyze(text);
   if (!a.terms.includes('back') && !a.words.includes('for')) return false;
-  // Someone the article does not name ("did Macron endorse Rutte?"): the answer says what it does.
-  if (a.foreign.length > 0 || a.words.some((w) => contrary.has(w))) return false;
+  if (a.words.some((w) => contrary.has(w))) return false;
+  // "Is Washington behind Rutte or not?" asks; "does Germany not back him?" asks the opposite.
+  const negated = a.words.some(
+    (w, i) =>
+      termOf(w) === 'back' &&
+      a.words.slice(Math.max(0, i - negationReach), i).some((x) => x === 'not' || x === 'never'),
+  );
+  if (negated) return false;
   const fact = index.knowledge.factById.get(id);
   const concerned = new Set([
     ...(fact?.subjects ?? []),
@@ -638,7 +676,13 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
     if (read.kind === 'answered') return read;
     // "who backs rutte?? also is kallas running??", "who backs rutte and when does stoltenberg
     // leave?": two questions, each answerable alone.
-    const parts = text.split(shortQuestionBreak).filter((c) => words(c).length >= 3 && asksSomething(c));
+    const byMark = text.split(/(?<=[?])\s+/).filter((c) => words(c).length >= 3);
+    // Past "?" a part may be a fragment ("who backs rutte? also kallas running"); past "and", a
+    // full stop or a line break it must ask something itself ("ok back to nato. when's …").
+    const parts =
+      byMark.length >= 2
+        ? byMark
+        : text.split(shortQuestionBreak).filter((c) => words(c).length >= 3 && asksSomething(c));
     if (parts.length < 2) return read;
     const each = parts.map((part) => {
       const a = index.analyze(part);

@@ -42,7 +42,7 @@ const pointsBack = pointer([
   'who (?:reported|reports) (?:that|it|this|so)',
   'where (?:was|is|did) (?:that|it|this) (?:reported|said|published|come from|from)',
   'where (?:does|did) (?:that|it|this) come from',
-  'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain)',
+  'is (?:that|it|this) (?:true|confirmed|right|correct|official|accurate|certain|wrong|false|incorrect)',
   // "where'd that come from": the apostrophe reads as "would".
   'where would (?:that|it|this) come from',
   '(?:on )?(?:which|what) (?:day|date)(?: (?:was|did) (?:that|it|this)(?: happen| said)?)?',
@@ -174,7 +174,8 @@ export function readFollowUp(
 
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
-  const question = readWith(previous.words, ws);
+  // "Is that true?" reads as no words: the message as typed stands beside the previous question.
+  const question = readWith(previous.words, ws.length > 0 ? ws : words(text));
   return {
     by: 'pointer',
     question,

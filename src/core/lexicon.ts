@@ -79,8 +79,13 @@ const complaints = new Set([
  */
 export function isComplaint(ws: readonly string[]): boolean {
   if (ws.length === 0 || !ws.every((w) => complaints.has(w))) return false;
+  // "Is that wrong?" asks; "not bad" and "you're not wrong" agree.
+  if (/^(?:is|are|was|were)$/.test(ws[0] as string)) return false;
   const said = ws.join(' ');
-  return ws.some((w) => complaining.has(w)) || /\bnot (?:right|correct|true|it)\b/.test(said);
+  return (
+    ws.some((w, i) => complaining.has(w) && ws[i - 1] !== 'not') ||
+    /\bnot (?:right|correct|true|it)\b/.test(said)
+  );
 }
 
 /**

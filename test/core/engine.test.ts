@@ -342,6 +342,8 @@ describe('input edge cases', () => {
       const [next] = result.suggestions;
       expect(next && outcome(engine.ask(next.query)), message).toBe('stoltenberg-departure');
     }
+    // Past "?", the second part may be a fragment.
+    expect(outcome(engine.ask('who backs rutte? also kallas running'))).toBe('rutte-backers');
     // A part that asks nothing is no question of its own: "back" there is not backing.
     expect(outcome(engine.ask('ok back to nato. when is stoltenberg leaving?'))).toBe(
       'stoltenberg-departure',
@@ -354,8 +356,11 @@ describe('input edge cases', () => {
       expect(result.kind === 'unknown' && result.reason, complaint).toBe('empty');
       expect(result.text, complaint).toMatch(/^Sorry about that\. .*ask again in other words/);
     }
-    // A correction that says what is right is a question about it.
+    // A correction that says what is right is a question about it; agreement and questions are no
+    // complaint.
     expect(outcome(engine.ask('that’s wrong no? he’s latvian'))).toBe('karins-profile');
+    for (const other of ['not bad', 'you’re not wrong', 'is that wrong?'])
+      expect(engine.ask(other).text, other).not.toMatch(/^Sorry/);
   });
 
   it('says "Yes." only to a yes-or-no question', () => {
@@ -369,6 +374,9 @@ describe('input edge cases', () => {
       'is the uk behind rutte?',
       'has spain endorsed rutte',
       'is berlin in rutte’s camp',
+      'is washington behind rutte or not',
+      'does germany back rutte, yes or no?',
+      'no, i mean does germany back rutte?',
     ])
       expect(engine.ask(question).text, question).toMatch(/^Yes\. /);
     for (const [question, id] of [
@@ -378,7 +386,7 @@ describe('input edge cases', () => {
       ['is spain a major power', 'spain-backs-rutte'],
       ['is spain silent', 'spain-backs-rutte'],
       ['does britain back wallace', 'uk-backs-rutte'],
-      ['did macron endorse rutte', 'france-backs-rutte'],
+      ['is germany the only one backing rutte?', 'germany-backs-rutte'],
       // Commands ask no yes-or-no question.
       ['who-is spain', 'spain-backs-rutte'],
       ['who-backs germany', 'germany-backs-rutte'],

@@ -249,6 +249,9 @@ describe('follow-ups read with the question before them', () => {
       const [, answer] = inTurn('does germany back rutte?', pointer);
       expect(outcome(answer as Result), pointer).toBe('germany-backs-rutte');
       expect(answer?.kind === 'answered' && answer.followUp?.topic).toBe('does germany back rutte');
+      expect(answer?.kind === 'answered' && answer.followUp?.readAs).toBe(
+        `does germany back rutte — ${pointer.replace('?', '')}`,
+      );
     }
   });
 
@@ -257,8 +260,10 @@ describe('follow-ups read with the question before them', () => {
     expect(kallas?.kind).toBe('unknown');
     expect(kallas?.text).toBe('I don’t know: the article names no backers for Kaja Kallas.');
     expect(kallas?.suggestions[0]?.label).toBe('Who is Kaja Kallas?');
-    // Alone, a question about her backers says the same.
+    // Alone, a question about her backers says the same; not one about whom she, or Kirby, backs.
     expect(engine.ask('Who supports Kallas?').text).toBe(kallas?.text);
+    for (const other of ['does kallas support ukraine?', 'who did kirby back?'])
+      expect(engine.ask(other).text, other).not.toMatch(/names no backers/);
   });
 
   it('does not answer "she" with what it found about a man', () => {
@@ -273,6 +278,15 @@ describe('follow-ups read with the question before them', () => {
       expect(answer?.text, followUp).toBe('I don’t know: the article doesn’t say that about Kaja Kallas.');
       expect(answer?.suggestions[0]?.label).toBe('Who is Kaja Kallas?');
     }
+    // Named with a country, and where the previous answer was about a man, the same.
+    expect(inTurn('who is kallas?', 'does germany back her?')[1]?.text).toBe(
+      'I don’t know: the article doesn’t say that about Kaja Kallas.',
+    );
+    expect(inTurn('what did rutte say about ukraine?', 'what did she say about ukraine?')[1]?.kind).toBe(
+      'unknown',
+    );
+    // "She" who asks or wants to know is the asker's colleague.
+    expect(outcome(engine.ask('she asked what washington said'))).toBe('us-backs-rutte');
     // "he" after a question about a man, and "she" where a woman is what was found, are answered.
     expect(outcome(inTurn('who is rutte?', 'when did he resign?')[1] as Result)).toBe('rutte-resignation');
     expect(outcome(engine.ask('is she running?'))).toBe('kallas-profile');
