@@ -107,9 +107,15 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
 export function askInTurn(index: KnowledgeIndex, question: string, previous: string): Result {
   if (parseCommand(question)) return ask(index, question);
   const reading = readFollowUp(index, question, previous);
+  // The message read with the previous question, asked once however many times it is needed.
+  let readOnce: Result | undefined;
+  const readWithPrevious = (question: string): Result => {
+    readOnce ??= ask(index, question);
+    return readOnce;
+  };
   const inTurn = (): Answered | undefined => {
     if (!reading) return undefined;
-    const read = ask(index, reading.question);
+    const read = readWithPrevious(reading.question);
     return read.kind === 'answered'
       ? { ...read, followUp: { readAs: reading.question, topic: reading.topic } }
       : undefined;
@@ -148,20 +154,17 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   // "Who backs Rutte?" then "and Kallas?": the article names no backers for her, which says more
   // than that the article does not answer "and Kallas?".
   if (reading?.by === 'person' && unbackedPerson(index, reading.question))
-    return ask(index, reading.question);
+    return readWithPrevious(reading.question);
   const named = !unclear
     ? undefined
     : about
       ? index.knowledge.entityById.get(about)
       : personFitting(index, previous, text);
   if (named) {
-    const profile = index.profileOf.get(named.id);
     return unknown(
       'no-match',
       `I don’t know: the article doesn’t say that about ${named.name}.`,
-      profile
-        ? [suggestionFor(index, profile), ...defaultSuggestions(index)].slice(0, 3)
-        : defaultSuggestions(index),
+      profileFirst(index, named),
     );
   }
   return alone;
@@ -346,18 +349,23 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
-  if (result.kind === 'unknown' && result.reason === 'off-topic') {
-    const unbacked = unbackedPerson(index, text);
-    const profile = unbacked ? index.profileOf.get(unbacked.id) : undefined;
-    if (unbacked && profile) {
-      return unknown(
-        'off-topic',
-        `I don’t know: the article names no backers for ${unbacked.name}.`,
-        [suggestionFor(index, profile), ...defaultSuggestions(index)].slice(0, 3),
-      );
-    }
+  const unbacked =
+    result.kind === 'unknown' && result.reason === 'off-topic' ? unbackedPerson(index, text) : undefined;
+  if (unbacked) {
+    return unknown(
+      'off-topic',
+      `I don’t know: the article names no backers for ${unbacked.name}.`,
+      profileFirst(index, unbacked),
+    );
   }
   return phrasedFor(index, text, ws, result);
+}
+
+/** Suggestions after a decline about a person: who they are first, then the usual ones. */
+function profileFirst(index: KnowledgeIndex, person: Entity): Suggestion[] {
+  const profile = index.profileOf.get(person.id);
+  const usual = defaultSuggestions(index);
+  return profile ? [suggestionFor(index, profile), ...usual].slice(0, 3) : usual;
 }
 
 /**
@@ -506,9 +514,11 @@ function asksWhetherBacks(index: KnowledgeIndex, text: string, ws: readonly stri
  */
 function phrasedFor(index: KnowledgeIndex, text: string, ws: readonly string[], result: Result): Result {
   if (result.kind !== 'answered') return result;
-  let said = result.text;
-  if (leadingYes.test(said) && !asksWhetherBacks(index, text, ws, result.id))
-    said = said.replace(leadingYes, '$1');
+  const kept =
+    leadingYes.test(result.text) && !asksWhetherBacks(index, text, ws, result.id)
+      ? withoutYes(result)
+      : result;
+  let said = kept.text;
   const source = result.sources[0];
   if (source && !(metaFactIds as readonly string[]).includes(result.id) && asksNow.test(ws.join(' ')))
     said = `As of ${source.asOfLabel}, when the article was written: ${said}`;

@@ -447,11 +447,15 @@ export function* buildIndexInSteps(knowledge: Knowledge): Generator<void, Knowle
     // "I'll polish the wording", "a turkey sandwich": everyday words, not Poland or Türkiye. A
     // capital inside a sentence makes it the name ("are the Polish a holdout?"), and only a
     // neighbour in the same clause counts ("Is Iohannis Polish? His name…").
-    const capitalized = capitalizedWords(text);
+    // Read only for a message that holds one of those words: analysis runs for every labelled
+    // question at start-up.
+    let capitalized: ReadonlySet<string> | undefined;
     const everydayAt = new Set<number>();
     ws.forEach((w, i) => {
       const reading = everydayWords.get(w);
-      if (!reading || capitalized.has(w)) return;
+      if (!reading) return;
+      capitalized ??= capitalizedWords(text);
+      if (capitalized.has(w)) return;
       const near = (k: number, set: ReadonlySet<string> | undefined): boolean =>
         clauseOf[k] === clauseOf[i] && (set?.has(ws[k] as string) ?? false);
       if ((near(i - 1, reading.before) || near(i + 1, reading.after)) && !near(i - 1, reading.notAfter))
