@@ -53,6 +53,19 @@ async function subscribe(
   });
 }
 
+/**
+ * An instance that subscribed the channel for `time` (UTC) from 1 June, claimed 1 June's digest at
+ * `at`, and stopped there: what a restarted instance finds.
+ */
+async function claimedThenStopped(at: string, time: string) {
+  const dbPath = tempDbPath();
+  const clock = testClock(at);
+  const crashed = await world(dbPath, clock);
+  await subscribe(crashed, clock.now(), time, 'UTC', '2026-06-01');
+  expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+  return { dbPath, clock, crashed };
+}
+
 const posts = (): number => fake.callsTo('chat.postMessage').filter((c) => !c.error).length;
 
 describe('due times', () => {
@@ -107,11 +120,7 @@ describe('restarts', () => {
   });
 
   it('finishes a claim that never reached Slack, once, after a restart', async () => {
-    const dbPath = tempDbPath();
-    const clock = testClock('2026-06-01T09:05:00Z');
-    const crashed = await world(dbPath, clock);
-    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
-    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+    const { dbPath, clock } = await claimedThenStopped('2026-06-01T09:05:00Z', '09:00');
 
     const restarted = await world(dbPath, clock, { instance: 'restarted' });
     await restarted.scheduler.tick();
@@ -124,11 +133,7 @@ describe('restarts', () => {
   });
 
   it('never resends a digest whose process stopped while posting; it records the outcome as unknown', async () => {
-    const dbPath = tempDbPath();
-    const clock = testClock('2026-06-01T09:05:00Z');
-    const crashed = await world(dbPath, clock);
-    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
-    await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed');
+    const { dbPath, clock, crashed } = await claimedThenStopped('2026-06-01T09:05:00Z', '09:00');
     await crashed.store.update(subId, '2026-06-01', { status: 'sending' });
 
     clock.set('2026-06-01T09:30:00Z');
@@ -158,11 +163,7 @@ describe('restarts', () => {
   });
 
   it('finishes the next day a claim whose instance stopped before midnight, and records an older one as missed', async () => {
-    const dbPath = tempDbPath();
-    const clock = testClock('2026-06-01T23:59:05Z');
-    const crashed = await world(dbPath, clock);
-    await subscribe(crashed, clock.now(), '23:59', 'UTC', '2026-06-01');
-    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+    const { dbPath, clock } = await claimedThenStopped('2026-06-01T23:59:05Z', '23:59');
 
     clock.set('2026-06-02T00:10:00Z');
     const restarted = await world(dbPath, clock, { instance: 'restarted' });
@@ -334,12 +335,8 @@ describe('what a tick read a while ago', () => {
 
 describe('a day that ended unfinished', () => {
   it('records as missed, not posted beside the next day’s, a morning digest left unfinished when its day ended', async () => {
-    const dbPath = tempDbPath();
-    const clock = testClock('2026-06-01T09:00:00Z');
-    const crashed = await world(dbPath, clock);
-    await subscribe(crashed, clock.now(), '09:00', 'UTC', '2026-06-01');
     // An instance claimed 1 June's digest and stopped; the bot is back the next morning.
-    expect(await crashed.store.claim(subId, '2026-06-01', clock.now(), 'crashed')).toBe(true);
+    const { dbPath, clock } = await claimedThenStopped('2026-06-01T09:00:00Z', '09:00');
     clock.set('2026-06-02T10:00:00Z');
     const restarted = await world(dbPath, clock, { instance: 'restarted' });
     const report = await restarted.scheduler.tick();
