@@ -77,8 +77,9 @@ export interface FollowUpReading {
    */
   topic: string;
   /**
-   * For "he" or "she" after a question that named one person: that person's id. An answer about
-   * someone else is then taken for a misreading ("did she apply?" after a question about Kallas).
+   * For "he" or "she" after a question that named one person, or "they" after one that named one
+   * country: its id. An answer about someone else is then taken for a misreading ("did she apply?"
+   * after a question about Kallas; "did they say anything?" after one about Germany).
    */
   about?: string;
   /** For a pointer back that asks who said it ("who said that?", "says who?", "by whom?"). */
@@ -167,8 +168,11 @@ export function readFollowUp(
     if (!to) return undefined;
     const name = /^(?:his|hers|their|theirs|its)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
     const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
-    const people = new Set(previous.mentions.filter((m) => kindOf(m) === 'person').map((m) => m.entityId));
-    const about = kindOf(to) === 'person' && people.size === 1 ? to.entityId : undefined;
+    // "He" stands for the one person named, "they" for the one country ("they" for a body, such as
+    // the alliance, is read as before: "when do they vote?").
+    const kind = kindOf(to);
+    const ofKind = new Set(previous.mentions.filter((m) => kindOf(m) === kind).map((m) => m.entityId));
+    const about = (kind === 'person' || kind === 'country') && ofKind.size === 1 ? to.entityId : undefined;
     return { by: 'pronoun', question, topic: question, about };
   }
 

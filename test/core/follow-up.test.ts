@@ -255,6 +255,19 @@ describe('follow-ups read with the question before them', () => {
     }
   });
 
+  it('reads "they" as the one country the previous question named', () => {
+    // Alone, "did they say anything?" finds what London said; after a question about Germany, "they"
+    // is Germany.
+    expect(outcome(engine.ask('did they say anything?'))).not.toBe('germany-backs-rutte');
+    const [, said] = inTurn('does germany back rutte?', 'did they say anything?');
+    expect(outcome(said as Result)).toBe('germany-backs-rutte');
+    expect(said?.kind === 'answered' && said.followUp?.readAs).toBe('did Germany say anything');
+    // "They" for the alliance as a whole stays so: "when do they vote" asks when the choice is made.
+    expect(outcome(inTurn('does germany back rutte?', 'when do they vote')[1] as Result)).toBe(
+      'leaders-summit',
+    );
+  });
+
   it('says the article names no backers for someone asked about after Rutte’s backers', () => {
     const [, kallas] = inTurn('who backs rutte?', 'and Kallas?');
     expect(kallas?.kind).toBe('unknown');
