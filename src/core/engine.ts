@@ -122,7 +122,14 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   };
   const leansWholly = reading?.by === 'name' || reading?.by === 'pointer';
   const first = leansWholly ? inTurn() : undefined;
-  if (first) return (reading?.forSpeaker && whoSaid(index, first)) || first;
+  if (first) {
+    const said = (reading?.forSpeaker && whoSaid(index, first)) || first;
+    // "Who said that?" or "when was that?" after "does France back Rutte?" asks no yes-or-no
+    // question: only "is that true?" and the like keep the backing's "Yes.".
+    return reading?.by === 'pointer' && !asksYesOrNo(words(withoutCommandName(question)))
+      ? withoutYes(said)
+      : said;
+  }
   const alone = ask(index, question);
   // "Did she apply?" right after a question about Kallas: an answer about someone else misread it.
   const about = reading?.about;
@@ -524,6 +531,13 @@ function phrasedFor(index: KnowledgeIndex, text: string, ws: readonly string[], 
     said = `As of ${source.asOfLabel}, when the article was written: ${said}`;
   return said === result.text ? result : { ...result, text: said };
 }
+
+/** Whether a message asks yes or no: "is that true?", "ok is that confirmed?". */
+function asksYesOrNo(ws: readonly string[]): boolean {
+  const opener = ws.find((w) => !leadIns.has(w));
+  return opener !== undefined && yesNoOpeners.has(opener);
+}
+const yesNoOpeners = new Set('is was are were does did do can could will would has have'.split(' '));
 
 /** A command's answer: it asks no yes-or-no question, so a backing's "Yes." goes. */
 function withoutYes(result: Result): Result {

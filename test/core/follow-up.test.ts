@@ -32,6 +32,18 @@ describe('follow-ups read with the question before them', () => {
     );
   });
 
+  it('keeps a backing’s "Yes." only for a pointer back that asks yes or no', () => {
+    // "Who said that?" is not answered "Yes.": no one is quoted for France, and the answer says so.
+    const [asked, said] = inTurn('does france back rutte?', 'who said that?');
+    expect(asked?.text).toMatch(/^Yes\. France/);
+    expect(outcome(said as Result)).toBe('france-backs-rutte');
+    expect(said?.text).toMatch(/^France .*quotes no French official/);
+    expect(inTurn('does spain back rutte?', 'says who?')[1]?.text).toMatch(/^Politico reported/);
+    expect(inTurn('does germany back rutte?', 'when was that?')[1]?.text).toMatch(/^Germany backs/);
+    for (const check of ['is that true?', 'ok is that confirmed?'])
+      expect(inTurn('does france back rutte?', check)[1]?.text, check).toMatch(/^Yes\. France/);
+  });
+
   it('puts a country named alone in place of the previous question’s', () => {
     const [, belgium] = inTurn('does spain back rutte?', 'and belgium?');
     expect(outcome(belgium as Result)).toBe('rutte-backers');
