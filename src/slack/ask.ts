@@ -59,7 +59,13 @@ export function commandReplyFor(engine: Engine, question: string, previous?: str
   // A follow-up ("and Germany?") is read with the question before it; a command never is.
   if (!previous || question.trim() === '' || parseCommand(question)) return alone;
   const inTurn = engine.ask(question, previous);
-  return inTurn.kind === 'answered' && inTurn.followUp ? commandReply(question, inTurn) : alone;
+  // Read with the previous question, or declined because of it ("does Germany back her?" after
+  // "who is Kallas?"), it is answered as in a direct message.
+  const same =
+    inTurn.kind === alone.result.kind &&
+    inTurn.text === alone.result.text &&
+    !(inTurn.kind === 'answered' && inTurn.followUp);
+  return same ? alone : commandReply(question, inTurn);
 }
 
 function commandReply(question: string, result: Result): CommandReply {

@@ -274,9 +274,10 @@ describe('follow-ups over HTTP', () => {
     expect((posts()[2] as Json).text).not.toBe(followUp.text);
   });
 
-  it('reads a /nato follow-up with the previous /nato question, and shares the question it was read as', async () => {
-    const user = 'U0FOLLOWC';
-    const ask = async (text: string, id: string): Promise<Json> => {
+  /** `/nato` as one person, in the default channel: follow-ups lean on what they asked before. */
+  const commandAs =
+    (user: string) =>
+    async (text: string, id: string): Promise<Json> => {
       const res = await sendCommand(base, signingSecret, {
         text,
         user_id: user,
@@ -285,6 +286,10 @@ describe('follow-ups over HTTP', () => {
       expect(res.status).toBe(200);
       return commandReply(res, () => fake.responsesTo(id), fake.waitFor);
     };
+
+  it('reads a /nato follow-up with the previous /nato question, and shares the question it was read as', async () => {
+    const user = 'U0FOLLOWC';
+    const ask = commandAs(user);
     await ask('does spain back rutte?', 'follow1');
     const belgium = await ask('and belgium?', 'follow2');
     expect(belgium.text).toMatch(/doesn’t say whether Belgium/);
@@ -307,6 +312,32 @@ describe('follow-ups over HTTP', () => {
     expect(blocksText(said.blocks)).toContain(
       'Read with your previous question: “does belgium back rutte — who said that”',
     );
+  });
+
+  it('declines a /nato follow-up the previous question rules out, as a direct message does', async () => {
+    const ask = commandAs('U0FOLLOWD');
+    await ask('who is kallas?', 'rule1');
+    const her = await ask('does germany back her?', 'rule2');
+    expect(her.text).toContain('I don’t know: the article doesn’t say that about Kaja Kallas.');
+    await ask('who backs rutte?', 'rule3');
+    expect((await ask('and kallas?', 'rule4')).text).toContain(
+      'the article names no backers for Kaja Kallas',
+    );
+  });
+
+  it('reads a follow-up with the suggestion its asker clicked before it', async () => {
+    const user = 'U0FOLLOWE';
+    const payload = blockActionsPayload({
+      actionId: `${actionIds.suggestion}:0`,
+      value: 'who-is karins',
+      userId: user,
+      responseUrl: fake.responseUrl('click1'),
+    });
+    expect((await sendAction(base, signingSecret, payload)).status).toBe(200);
+    await fake.waitFor(() => fake.responsesTo('click1').length === 1);
+    const running = await commandAs(user)('is he running?', 'click2');
+    expect(running.text).toContain('Karins');
+    expect(blocksText(running.blocks)).toContain('Read with your previous question');
   });
 });
 

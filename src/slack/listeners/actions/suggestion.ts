@@ -1,5 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerAndLog, askerOf } from '../../ask.js';
+import { answerAndLog, askerOf, remember } from '../../ask.js';
+import { conversationKey } from '../../conversations.js';
+import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { renderResult } from '../../render/answer.js';
 
@@ -15,8 +17,15 @@ export function answerSuggestion(deps: SlackDeps) {
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const question = action.value ?? '';
-    const result = await answerAndLog(deps, question, askerOf(body), (m) => logger.warn(m));
+    const asker = askerOf(body);
+    const result = await answerAndLog(deps, question, asker, (m) => logger.warn(m));
     const container = body.container as { is_ephemeral?: boolean; channel_id?: string };
+    // The suggestion is a whole question, answered alone; what it asked is what the clicker's next
+    // follow-up in that channel leans on ("is he running?" after "Who is Krisjanis Karins?").
+    const channel = body.channel?.id ?? container.channel_id;
+    const workspace = workspaceOf(asker);
+    if (workspace && channel)
+      remember(deps, conversationKey(workspace, channel, body.user.id), question, result);
     if (container.is_ephemeral || !body.channel || !body.message) {
       await respond({
         response_type: 'ephemeral',
