@@ -1,4 +1,4 @@
-import { parseTimeOfDay, resolveZone } from './schedule.js';
+import { etcGmtOffsetHours, formatTimeOfDay, parseTimeOfDay, resolveZone } from './schedule.js';
 
 export type DigestCommand =
   | { action: 'on'; minutes: number | undefined; zone: string | undefined }
@@ -35,44 +35,70 @@ export function parseDigestCommand(text: string): DigestCommand | undefined {
 function parseOn(args: string[]): DigestCommand {
   let minutes: number | undefined;
   let zone: string | undefined;
-  // "9 am" arrives as two words: join a bare am/pm to the number before it.
-  const tokens = args.reduce<string[]>((acc, w) => {
-    if (/^(am|pm)$/i.test(w) && acc.length > 0) acc[acc.length - 1] += w;
-    else acc.push(w);
+  // "9 am" and "9 a.m." arrive as two words: join a bare am/pm to the number before it, keeping
+  // what was typed for a message.
+  const tokens = args.reduce<{ text: string; typed: string }[]>((acc, w) => {
+    const last = acc.at(-1);
+    if (meridiem.test(w) && last && /^\d/.test(last.text)) {
+      last.text += w;
+      last.typed += ` ${w}`;
+    } else acc.push({ text: w, typed: w });
     return acc;
   }, []);
-  const notATime = (token: string): DigestCommand => ({
-    action: 'invalid',
-    message: `“${truncate(token)}” is not a time I can read. Give the time as HH:MM on a 24-hour clock, for example ${example}.`,
-  });
-  const notAZone = (token: string): DigestCommand => ({
-    action: 'invalid',
-    message: `“${truncate(token)}” is not a time zone I know. Use an IANA name such as Europe/Amsterdam, America/New_York or UTC, for example ${example}.`,
-  });
-  for (const token of tokens) {
+  const invalid = (message: string): DigestCommand => ({ action: 'invalid', message });
+  const notATime = (token: string): DigestCommand =>
+    invalid(
+      `“${truncate(token)}” is not a time I can read. Give the time as HH:MM on a 24-hour clock, for example ${example}.`,
+    );
+  const notAZone = (token: string): DigestCommand =>
+    invalid(
+      `“${truncate(token)}” is not a time zone I know. Use an IANA name such as Europe/Amsterdam, America/New_York or UTC, for example ${example}.`,
+    );
+  const oneOnly = (what: string, first: string, second: string): DigestCommand =>
+    invalid(
+      `One ${what} please: I read ${first === second ? `${first} twice` : `both ${first} and ${second}`}. Give just one, for example ${example}.`,
+    );
+  const usePlace = `Use the IANA name of a place instead, such as Europe/Berlin or America/New_York, for example ${example}.`;
+  for (const { text: token, typed } of tokens) {
     const time = token.includes('/') ? undefined : parseTimeOfDay(token);
     if (time !== undefined) {
-      if (minutes !== undefined) return notATime(token);
+      if (minutes !== undefined) return oneOnly('time', formatTimeOfDay(minutes), formatTimeOfDay(time));
       minutes = time;
       continue;
+    }
+    // "9 am pm", or an am/pm with no number before it.
+    if (meridiem.test(token) || twoMeridiems.test(token)) {
+      return invalid(
+        `“${truncate(typed)}” is not a clear time. Give am or pm once, just after the time, or use a 24-hour clock, for example ${example}.`,
+      );
     }
     // A zone may hold digits too (EST5EDT, Etc/GMT-2).
     const resolved = resolveZone(token);
     if (resolved !== undefined) {
-      if (zone !== undefined) return notAZone(token);
+      const hours = etcGmtOffsetHours(resolved);
+      if (hours !== undefined) {
+        return invalid(
+          `“${truncate(token)}” is a fixed offset with its sign reversed: it means UTC${hours < 0 ? '−' : '+'}${Math.abs(hours)}, and stays put when summer time comes and goes. ${usePlace}`,
+        );
+      }
+      if (zone !== undefined) return oneOnly('time zone', zone, resolved);
       zone = resolved;
       continue;
     }
     if (utcOffset.test(token)) {
-      return {
-        action: 'invalid',
-        message: `“${truncate(token)}” is an offset from UTC, which stays put when summer time comes and goes. Use the IANA name of a place instead, such as Europe/Athens or America/New_York, for example ${example}.`,
-      };
+      return invalid(
+        `“${truncate(token)}” is an offset from UTC, which stays put when summer time comes and goes. ${usePlace}`,
+      );
     }
     return /\d/.test(token) && !token.includes('/') ? notATime(token) : notAZone(token);
   }
   return { action: 'on', minutes, zone };
 }
+
+/** "am", "p.m.". */
+const meridiem = /^[ap]\.?m\.?$/i;
+/** "9ampm", from "9 am pm". */
+const twoMeridiems = /^[\d:.h]+(?:[ap]\.?m\.?){2,}$/i;
 
 /** "UTC+2", "GMT-05:00", "+0100", "utc−3". */
 const utcOffset = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;

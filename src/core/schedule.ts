@@ -81,9 +81,9 @@ export function isDue(instant: Date, zone: string, minutes: number): boolean {
   return localTime(instant, zone).minutes >= minutes;
 }
 
-/** Parses "9:00", "09:30", "9am", "9.30pm" into minutes since midnight. */
+/** Parses "9:00", "09:30", "9am", "9.30pm", "9 a.m." into minutes since midnight. */
 export function parseTimeOfDay(text: string): number | undefined {
-  const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm)?$/i.exec(text.trim());
+  const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(?:([ap])\.?m\.?)?$/i.exec(text.trim());
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = m[2] ? Number(m[2]) : 0;
@@ -91,7 +91,7 @@ export function parseTimeOfDay(text: string): number | undefined {
   if (!m[2] && !suffix) return undefined;
   if (suffix) {
     if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (suffix === 'pm' ? 12 : 0);
+    hour = (hour % 12) + (suffix === 'p' ? 12 : 0);
   }
   if (hour > 23 || minute > 59) return undefined;
   return hour * 60 + minute;
@@ -145,6 +145,18 @@ export function resolveZone(text: string): string | undefined {
   if (!isValidZone(t)) return undefined;
   // Intl accepts any case; report the zone as the IANA list spells it.
   return knownZones().get(t.toLowerCase()) ?? t;
+}
+
+/**
+ * The offset from UTC, in hours, of Etc/GMT+2 and its kin (by any name that resolves to one), else
+ * undefined. They keep POSIX's sign, the reverse of what people read: Etc/GMT+2 is UTC−2. Etc/GMT
+ * and Etc/GMT+0 are UTC, so undefined too.
+ */
+export function etcGmtOffsetHours(zone: string): number | undefined {
+  if (!isValidZone(zone)) return undefined;
+  const m = /^Etc\/GMT([+-])(\d+)$/i.exec(formatter(zone).resolvedOptions().timeZone);
+  const hours = Number(m?.[2] ?? 0);
+  return hours === 0 ? undefined : m?.[1] === '+' ? -hours : hours;
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

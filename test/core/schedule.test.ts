@@ -4,6 +4,7 @@ import { parseDigestCommand } from '../../src/core/digest-command.js';
 import {
   addDays,
   daysBetween,
+  etcGmtOffsetHours,
   firstDigestDate,
   formatTimeOfDay,
   isDue,
@@ -25,6 +26,8 @@ describe('parseTimeOfDay', () => {
     ['12am', 0],
     ['12pm', 720],
     ['9:15pm', 1275],
+    ['9 a.m.', 540],
+    ['9:15p.m.', 1275],
   ])('%s -> %i minutes', (text, minutes) => {
     expect(parseTimeOfDay(text)).toBe(minutes);
   });
@@ -53,6 +56,21 @@ describe('resolveZone', () => {
 
   it.each(['Mars/Olympus_Mons', 'Amsterdam', '<!channel>', '../etc/passwd', ''])('rejects %s', (text) => {
     expect(resolveZone(text)).toBeUndefined();
+  });
+});
+
+describe('etcGmtOffsetHours', () => {
+  it.each([
+    ['Etc/GMT+2', -2],
+    ['etc/gmt-5', 5],
+    ['Etc/GMT-14', 14],
+    ['Etc/GMT', undefined],
+    ['Etc/GMT+0', undefined],
+    ['Etc/UTC', undefined],
+    ['Europe/Berlin', undefined],
+    ['Mars/Olympus_Mons', undefined],
+  ])('%s -> %s hours from UTC', (zone, hours) => {
+    expect(etcGmtOffsetHours(zone)).toBe(hours);
   });
 });
 
@@ -114,8 +132,9 @@ describe('parseDigestCommand', () => {
     ['digest on 07:30', { action: 'on', minutes: 450, zone: undefined }],
     ['digest on Europe/Amsterdam 07:30', { action: 'on', minutes: 450, zone: 'Europe/Amsterdam' }],
     ['digest on 07:30 EST5EDT', { action: 'on', minutes: 450, zone: 'EST5EDT' }],
-    ['digest on Etc/GMT-2 07:30', { action: 'on', minutes: 450, zone: 'Etc/GMT-2' }],
     ['DIGEST ON 8 am est', { action: 'on', minutes: 480, zone: 'America/New_York' }],
+    ['digest on 9:00 a.m.', { action: 'on', minutes: 540, zone: undefined }],
+    ['digest on 9 P.M. UTC', { action: 'on', minutes: 1260, zone: 'UTC' }],
     ['digest off', { action: 'off' }],
     ['digest status', { action: 'status' }],
     ['digest preview', { action: 'preview' }],
@@ -130,13 +149,36 @@ describe('parseDigestCommand', () => {
     ['digest on 9:00 UTC+2', /“UTC\+2” is an offset from UTC.*IANA name of a place/],
     ['digest on 09:00 GMT-05:00', /“GMT-05:00” is an offset from UTC/],
     ['digest on 09:00 +0100', /“\+0100” is an offset from UTC/],
-    ['digest on 09:00 10:00', /not a time I can read/],
+    ['digest on 09:00 10:00', /^One time please: I read both 09:00 and 10:00\. Give just one/],
+    ['digest on 9am 21:00', /^One time please: I read both 09:00 and 21:00\./],
+    ['digest on 9:00 UTC UTC', /^One time zone please: I read UTC twice\. Give just one/],
+    [
+      'digest on 9:00 est pst',
+      /^One time zone please: I read both America\/New_York and America\/Los_Angeles\./,
+    ],
+    ['digest on 9 am pm', /^“9 am pm” is not a clear time\. Give am or pm once/],
+    ['digest on 9:00 UTC pm', /^“pm” is not a clear time/],
     ['digest sometimes', /I don’t know `digest sometimes`/],
     ['digest off now', /takes nothing after it/],
   ])('%s is refused with an explanation', (text, message) => {
     const parsed = parseDigestCommand(text);
     expect(parsed?.action).toBe('invalid');
     expect(parsed && 'message' in parsed ? parsed.message : '').toMatch(message);
+  });
+
+  it('refuses Etc/GMT±N, a fixed offset with its sign reversed, like an offset, and keeps the zones that are UTC', () => {
+    const read = (zone: string) => parseDigestCommand(`digest on 09:00 ${zone}`);
+    expect(read('Etc/GMT+2')).toEqual({
+      action: 'invalid',
+      message:
+        '“Etc/GMT+2” is a fixed offset with its sign reversed: it means UTC−2, and stays put when summer time comes and goes. Use the IANA name of a place instead, such as Europe/Berlin or America/New_York, for example `/nato digest on 09:00 Europe/Amsterdam`.',
+    });
+    expect(read('etc/gmt-5')).toMatchObject({
+      message: expect.stringMatching(/^“etc\/gmt-5” .* it means UTC\+5,/),
+    });
+    for (const zone of ['Etc/UTC', 'Etc/GMT', 'Etc/GMT+0', 'UTC', 'GMT']) {
+      expect(read(zone)).toMatchObject({ action: 'on', minutes: 540 });
+    }
   });
 });
 

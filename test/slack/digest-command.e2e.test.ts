@@ -93,6 +93,15 @@ describe('/nato digest', () => {
     expect(sneaky).not.toContain('<!channel>');
   });
 
+  it('refuses an Etc/GMT zone, whose sign is reversed, saying why and what to use, and changes nothing', async () => {
+    const reply = await digest('digest on 09:00 Etc/GMT+2', 'C0DIGESTETC');
+    expect(reply).toContain('“Etc/GMT+2” is a fixed offset with its sign reversed: it means UTC−2');
+    expect(reply).toContain('summer time');
+    expect(reply).toContain('such as Europe/Berlin');
+    expect(reply).toContain('Nothing was changed');
+    expect(await sub('C0DIGESTETC')).toBeUndefined();
+  });
+
   it('says how to invite the bot where it is not a member', async () => {
     bot.fake.setChannel('C0NOTIN', { is_member: false, name: 'elsewhere' });
     const reply = await digest('digest on', 'C0NOTIN');
