@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Classifier, Opinion } from './classifier.js';
-import { followUpWords, pronounOf, readFollowUp, readWith } from './follow-up.js';
+import { followUpWords, leansOnPrevious, pronounOf, readFollowUp, readWith } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -347,6 +347,9 @@ export function ask(index: KnowledgeIndex, question: string): Result {
       defaultSuggestions(index),
     );
   }
+  // "Who said that?" or "when was that?" with no question before it to lean on: whatever it finds
+  // is a guess at what "that" is, and says so.
+  if (leansOnPrevious(ws)) return asGuess(answerFreeText(index, text));
   const result = answerFreeText(index, text);
   const stranger = result.kind === 'answered' ? strangerTo(index, ws, result.id) : undefined;
   if (stranger) {
@@ -538,6 +541,16 @@ function asksYesOrNo(ws: readonly string[]): boolean {
   return opener !== undefined && yesNoOpeners.has(opener);
 }
 const yesNoOpeners = new Set('is was are were does did do can could will would has have'.split(' '));
+
+/** Said before an answer to a message that leans on a question the bot was not asked. */
+export const guessLead =
+  'I’m not sure what that refers to, so this is a guess (ask the whole question to be sure):';
+
+function asGuess(result: Result): Result {
+  return result.kind === 'answered'
+    ? { ...withoutYes(result), text: `${guessLead} ${withoutYes(result).text}` }
+    : result;
+}
 
 /** A command's answer: it asks no yes-or-no question, so a backing's "Yes." goes. */
 function withoutYes(result: Result): Result {

@@ -32,6 +32,23 @@ describe('follow-ups read with the question before them', () => {
     );
   });
 
+  it('says an answer to a pointer back with nothing before it is a guess', () => {
+    for (const q of ['who said that?', 'who confirmed it?', 'when was that?']) {
+      const alone = engine.ask(q);
+      if (alone.kind !== 'answered') continue;
+      expect(alone.text, q).toMatch(
+        /^I’m not sure what that refers to, so this is a guess \(ask the whole question to be sure\): [A-Z]/,
+      );
+      expect(alone.text, q).not.toContain('Yes.');
+    }
+    expect(engine.ask('who confirmed it?').kind).toBe('answered');
+    // Read with the question before it, it is no guess.
+    const [, said] = inTurn('does the us back rutte?', 'who confirmed it?');
+    expect(said?.text).toMatch(/^John Kirby/);
+    // A whole question is no guess either.
+    expect(engine.ask('who confirmed that the US backs Rutte?').text).not.toMatch(/guess/);
+  });
+
   it('keeps a backing’s "Yes." only for a pointer back that asks yes or no', () => {
     // "Who said that?" is not answered "Yes.": no one is quoted for France, and the answer says so.
     const [asked, said] = inTurn('does france back rutte?', 'who said that?');
