@@ -100,7 +100,7 @@ export function* createEngineInSteps(knowledge: Knowledge): Generator<void, Engi
  * A question asked after `previous`. A place's name alone ("and Germany?") or a pointer back ("who
  * said that?") asks nothing without the previous question, so it is read with it first. A
  * person's name alone ("and Kallas?") or "he" or "she" is answered alone when it can be ("and
- * Kallas?" asks who she is, "is he running?" is about the front-runner), and read with the
+ * Kallas?" asks who she is, "who backs him?" is about the front-runner), and read with the
  * previous question when it cannot, or when "he" or "she" follows a question about one person and
  * the answer alone is about someone else. A follow-up says how it was read.
  */
