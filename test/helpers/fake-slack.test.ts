@@ -317,6 +317,26 @@ describe('fake Slack Web API', () => {
     ]);
   });
 
+  it('answers the errors a channel was set to refuse a method with, and nothing else', async () => {
+    const web = client();
+    fake.setChannel('C0NEWS', { refuses: { 'chat.postMessage': 'restricted_action' } });
+    const posted = web.chat.postMessage({ channel: 'C0NEWS', text: 'x' });
+    expect((await slackErrorOf(posted)).error).toBe('restricted_action');
+    expect(fake.callsTo('chat.postMessage')[0]?.error).toBe('restricted_action');
+    // The same channel takes what it was not set to refuse, and other channels take everything.
+    await expect(
+      web.chat.postEphemeral({ channel: 'C0NEWS', user: 'U0USER', text: 'x' }),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(web.chat.postMessage({ channel: 'C0GENERAL', text: 'x' })).resolves.toMatchObject({
+      ok: true,
+    });
+    // A token Slack refuses is refused first, as Slack checks it before the channel.
+    const stranger = client({}, 'xoxb-someone-else');
+    expect((await slackErrorOf(stranger.chat.postMessage({ channel: 'C0NEWS', text: 'x' }))).error).toBe(
+      'invalid_auth',
+    );
+  });
+
   it('refuses a message with neither text nor blocks, and text over 40,000 characters', async () => {
     const web = client();
     expect((await slackErrorOf(web.apiCall('chat.postMessage', { channel: 'C0GENERAL' }))).error).toBe(

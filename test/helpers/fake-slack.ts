@@ -53,6 +53,12 @@ export interface FakeChannel {
   name?: string;
   /** The other member of a DM (D…) channel. */
   user?: string;
+  /**
+   * Web API methods this channel refuses, with the error Slack answers, once the token and the
+   * channel check out: `{ 'chat.postMessage': 'restricted_action' }` is an announcement channel,
+   * where only admins may post.
+   */
+  refuses?: Record<string, string>;
 }
 
 export interface FakeSlack {
@@ -204,7 +210,9 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     return failure;
   };
 
-  const channelState = (id: string): Required<Omit<FakeChannel, 'name' | 'user'>> & FakeChannel => {
+  const channelState = (
+    id: string,
+  ): Required<Omit<FakeChannel, 'name' | 'user' | 'refuses'>> & FakeChannel => {
     const set = channels.get(id);
     const known = set !== undefined || channelIdPattern.test(id);
     return {
@@ -214,6 +222,11 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
       ...(set?.name === undefined ? {} : { name: set.name }),
       ...(set?.user === undefined ? {} : { user: set.user }),
     };
+  };
+  /** The error a channel answers to `method`, as the test set it (`FakeChannel.refuses`). */
+  const refusedIn = (channel: string | undefined, method: string): string | undefined => {
+    const refuses = channel === undefined ? undefined : channels.get(channel)?.refuses;
+    return refuses !== undefined && Object.hasOwn(refuses, method) ? refuses[method] : undefined;
   };
   const userExists = (id: string): boolean => userIdPattern.test(id) && users.get(id)?.exists !== false;
 
@@ -484,8 +497,8 @@ export async function startFakeSlack(options: { botToken?: string } = {}): Promi
     if (handler === undefined) body = slackError('unknown_method');
     else if (request.error !== undefined) body = slackError(request.error);
     else {
-      const authError = checkToken(method, token);
-      body = authError === undefined ? handler(args, token) : slackError(authError);
+      const error = checkToken(method, token) ?? refusedIn(stringArg(args.channel), method);
+      body = error === undefined ? handler(args, token) : slackError(error);
     }
     if (body.ok !== true && typeof body.error === 'string') call.error = body.error;
     return { status: 200, body };

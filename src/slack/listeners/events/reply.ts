@@ -1,53 +1,109 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { decodeSlackEntities } from '../../../core/text.js';
+import type { Surface as FeedbackSurface } from '../../../store/curation-store.js';
 import { type Asker, answerAndLog, answerFailure } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
 import { type Message, renderResult } from '../../render/answer.js';
+import { escapeMrkdwn } from '../../render/mrkdwn.js';
+
+/** A question in a channel or a direct message, as the listeners pass it on. */
+export interface Asked {
+  channel: string;
+  text: string;
+  ts: string;
+  threadTs?: string | undefined;
+  user: string | undefined;
+}
+
+/** The reply, for everyone in the conversation or (when Slack refuses that) for the asker alone. */
+type Reply = (feedback: FeedbackSurface) => Message;
 
 /** Answers a message in its thread (or starts one on it); used by mentions and direct messages. */
 export async function replyInThread(
   deps: SlackDeps,
   client: webApi.WebClient,
-  message: {
-    channel: string;
-    text: string;
-    ts: string;
-    threadTs?: string | undefined;
-    user: string | undefined;
-  },
+  message: Asked,
   threaded: boolean,
   asker: Asker,
-  logError: (message: string) => void,
+  warn: (message: string) => void,
 ): Promise<void> {
   const workspace = workspaceOf(asker);
   const conversation =
     workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
   // As typed, for the curators' log and the question the 👍/👎 buttons carry.
   const text = decodeSlackEntities(message.text);
-  let rendered: Message;
+  let reply: Reply;
   try {
-    const result = await answerAndLog(deps, text, asker, logError, conversation);
-    rendered = renderResult(result, {
-      surface: 'public',
-      question: text,
-      feedback: threaded ? 'thread' : 'dm',
-    });
+    const result = await answerAndLog(deps, text, asker, warn, conversation);
+    reply = (feedback) => renderResult(result, { surface: 'public', question: text, feedback });
   } catch (error) {
     // Whatever went wrong, the asker hears so instead of silence.
-    logError(`answering failed: ${(error as Error).message}`);
-    rendered = {
+    warn(`answering failed: ${(error as Error).message}`);
+    reply = () => ({
       text: answerFailure,
       blocks: [{ type: 'section', text: { type: 'mrkdwn', text: answerFailure } }],
-    };
+    });
   }
+  await post(client, message, threaded, reply, warn);
+}
+
+/**
+ * Posts the reply where the question was asked. Where Slack refuses that (an announcement channel,
+ * where only admins post), the asker gets it privately. A failure is logged, never thrown: there
+ * is nobody else to tell.
+ */
+async function post(
+  client: webApi.WebClient,
+  message: Asked,
+  threaded: boolean,
+  reply: Reply,
+  warn: (message: string) => void,
+): Promise<void> {
   const threadTs = message.threadTs ?? (threaded ? message.ts : undefined);
-  await client.chat.postMessage({
-    channel: message.channel,
-    ...rendered,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-    unfurl_links: false,
-    unfurl_media: false,
-  });
+  const where = `the reply to ${message.user ?? 'a message'} in ${message.channel}`;
+  let refused: string | undefined;
+  try {
+    await client.chat.postMessage({
+      channel: message.channel,
+      ...reply(threaded ? 'thread' : 'dm'),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return;
+  } catch (error) {
+    refused = platformError(error);
+    // Not a refusal (a network error, an HTTP error, a rate limit): the post may even have been
+    // made, and a private copy could be a second answer.
+    if (refused === undefined || message.user === undefined) {
+      warn(`could not post ${where}: ${refused ?? (error as Error).message}`);
+      return;
+    }
+  }
+  const why = `I couldn’t reply here for everyone to see (Slack said \`${escapeMrkdwn(refused)}\`), so only you can see this.`;
+  const answer = reply('ephemeral');
+  try {
+    await client.chat.postEphemeral({
+      channel: message.channel,
+      user: message.user,
+      text: `${why}\n${answer.text}`,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: why }] }, ...answer.blocks],
+      // Slack shows an ephemeral message in a thread only if the thread already exists: the one
+      // the question was asked in, not the one a reply to it would have started.
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+    });
+    warn(`could not post ${where} (${refused}); showed it to them alone`);
+  } catch (error) {
+    warn(
+      `could not post ${where} (${refused}), nor show it to them alone (${platformError(error) ?? (error as Error).message})`,
+    );
+  }
+}
+
+/** The error code of a call Slack answered with `ok: false`, or undefined for any other failure. */
+function platformError(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  return e.code === webApi.ErrorCode.PlatformError ? e.data?.error : undefined;
 }
