@@ -229,6 +229,40 @@ describe('events over HTTP', () => {
     expect(texts.some((t) => t.includes('1,001 characters'))).toBe(true);
   });
 
+  it('points digest and curator commands typed as a message to the slash command, and runs none', async () => {
+    const asked = [
+      dmEvent({ text: 'digest on 9:00   Europe/Kyiv', user: 'U0TYPED1' }),
+      mentionEvent({ text: 'digest off' }),
+      dmEvent({ text: 'report', user: 'U0TYPED2' }),
+      mentionEvent({ text: `<@${fakeWorkspace.botUserId}> reload` }),
+      // What a person typed as "<!channel>" arrives escaped, and goes back escaped.
+      dmEvent({ text: 'digest on &lt;!channel&gt;', user: 'U0TYPED3' }),
+    ];
+    for (const event of asked) await sendEvent(base, signingSecret, event);
+    await fake.waitFor(() => fake.callsTo('chat.postMessage').length === asked.length);
+    const replyTo = (event: Json): string => {
+      const post = fake
+        .callsTo('chat.postMessage')
+        .find((c) => c.args.channel === event.channel && (c.args.thread_ts ?? event.ts) === event.ts);
+      expect(post?.error).toBeUndefined();
+      return `${String(post?.args.text)}\n${blocksText(post?.args.blocks)}`;
+    };
+    const [digestOn, digestOff, report, reload, escaped] = asked.map(replyTo) as string[];
+    expect(digestOn).toContain(
+      'Digest settings are made with the slash command, in the channel that should get it: `/nato digest on 9:00 Europe/Kyiv`',
+    );
+    expect(digestOff).toContain('`/nato digest off`');
+    expect(report).toContain('slash command');
+    expect(report).toContain('`/nato report`');
+    expect(reload).toContain('`/nato reload`');
+    expect(escaped).toContain('&lt;!channel&gt;');
+    expect(escaped).not.toContain('<!channel>');
+    for (const reply of [digestOn, digestOff, report, reload]) {
+      expect(reply).not.toMatch(/don’t know|Reuters/);
+    }
+    expect(await bot.world.store.listForTeam(fakeWorkspace.teamId)).toEqual([]);
+  });
+
   it('answers an emoji-only mention without crashing', async () => {
     await sendEvent(base, signingSecret, mentionEvent({ text: ':wave: :tada: 🎉' }));
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 1);

@@ -1,10 +1,13 @@
 import { webApi } from '@slack/bolt';
-import { decodeSlackEntities } from '../../../core/text.js';
+import { curatorCommand } from '../../../core/curation.js';
+import { parseDigestCommand } from '../../../core/digest-command.js';
+import { decodeSlackEntities, stripSlackMarkup, withoutCommandName } from '../../../core/text.js';
 import type { Surface as FeedbackSurface } from '../../../store/curation-store.js';
 import { type Asker, answerAndLog, answerFailure } from '../../ask.js';
 import { conversationKey } from '../../conversations.js';
 import { workspaceOf } from '../../dedupe.js';
 import type { SlackDeps } from '../../deps.js';
+import { slashCommand } from '../../ids.js';
 import { type Message, renderResult } from '../../render/answer.js';
 import { escapeMrkdwn } from '../../render/mrkdwn.js';
 
@@ -34,19 +37,48 @@ export async function replyInThread(
     workspace && message.user ? conversationKey(workspace, message.channel, message.user) : undefined;
   // As typed, for the curators' log and the question the 👍/👎 buttons carry.
   const text = decodeSlackEntities(message.text);
+  const hint = slashCommandHint(message.text);
   let reply: Reply;
-  try {
-    const result = await answerAndLog(deps, text, asker, warn, conversation);
-    reply = (feedback) => renderResult(result, { surface: 'public', question: text, feedback });
-  } catch (error) {
-    // Whatever went wrong, the asker hears so instead of silence.
-    warn(`answering failed: ${(error as Error).message}`);
-    reply = () => ({
-      text: answerFailure,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: answerFailure } }],
-    });
+  if (hint !== undefined) {
+    reply = () => plain(hint);
+  } else {
+    try {
+      const result = await answerAndLog(deps, text, asker, warn, conversation);
+      reply = (feedback) => renderResult(result, { surface: 'public', question: text, feedback });
+    } catch (error) {
+      // Whatever went wrong, the asker hears so instead of silence.
+      warn(`answering failed: ${(error as Error).message}`);
+      reply = () => plain(answerFailure);
+    }
   }
   await post(client, message, threaded, reply, warn);
+}
+
+/**
+ * The reply to a `/nato` subcommand typed as a message ("digest on 9:00 Europe/Kyiv", "@nato-bot
+ * report"), recognised as `/nato` and the terminal chat recognise them: the command to type. A
+ * digest is set up for the channel the command is typed in, and the report is shown only to the
+ * one who asks, so neither is run from a message. Undefined for anything else: a question.
+ */
+export function slashCommandHint(typed: string): string | undefined {
+  const bare = withoutCommandName(stripSlackMarkup(typed)).split(/\s+/).filter(Boolean).join(' ');
+  const digest = parseDigestCommand(bare);
+  const curator = digest ? undefined : curatorCommand(bare);
+  const command = `\`${slashCommand} ${escapeMrkdwn(bare)}\``;
+  const digestWhere = 'Digest settings are made with the slash command, in the channel that should get it';
+  if (digest?.action === 'invalid') {
+    return `${escapeMrkdwn(digest.message)} ${digestWhere}: \`${slashCommand} digest help\` lists them.`;
+  }
+  if (digest) return `${digestWhere}: ${command}`;
+  if (curator === 'report')
+    return `The curators’ report is shown with the slash command, only to you: ${command}`;
+  if (curator === 'reload') return `Knowledge reloads are made with the slash command: ${command}`;
+  return undefined;
+}
+
+/** A message of one mrkdwn section. */
+function plain(text: string): Message {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /**
