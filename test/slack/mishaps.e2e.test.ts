@@ -3,9 +3,16 @@
  * the bot no longer knows, a form or a button whose data is not what the bot put there.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { actionIds } from '../../src/slack/ids.js';
 import { type Bot, signingSecret, startBot } from '../helpers/bot.js';
 import { dmChannelFor, type FakeSlack, fakeWorkspace } from '../helpers/fake-slack.js';
-import { dmEvent, mentionEvent, sendEvent } from '../helpers/slack-requests.js';
+import {
+  blockActionsPayload,
+  dmEvent,
+  mentionEvent,
+  sendAction,
+  sendEvent,
+} from '../helpers/slack-requests.js';
 
 type Json = Record<string, unknown>;
 const lines: string[] = [];
@@ -83,5 +90,18 @@ describe('a channel that refuses the bot’s reply', () => {
     expect(logged('warn')).toHaveLength(1);
     expect(logged('warn')[0]).toContain('is_archived');
     expect(lines.join('\n')).not.toContain('    at ');
+  });
+});
+
+describe('a button the bot does not know', () => {
+  it('is acknowledged and otherwise ignored: a suggestion without its number, or one from an older version', async () => {
+    for (const actionId of [`${actionIds.suggestion}:`, 'answer_more_v1']) {
+      const payload = blockActionsPayload({ actionId, value: 'x', responseUrl: fake.responseUrl(actionId) });
+      expect((await sendAction(bot.base, signingSecret, payload)).status).toBe(200);
+    }
+    await fake.waitFor(() => logged('info').some((m) => m.includes('answer_more_v1')));
+    expect(logged('error')).toEqual([]);
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(fake.responses).toEqual([]);
   });
 });

@@ -25,6 +25,17 @@ export function actionRoute(deps: SlackDeps): Route {
     const id = (args.action as { action_id: string }).action_id;
     const listener = listeners.get(suggestion.test(id) ? actionIds.suggestion : id);
     // The bot's messages carry only buttons.
-    return listener?.(args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs);
+    if (listener)
+      return listener(args as SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs);
+    return ignored(args, id);
   };
+}
+
+/**
+ * A button the bot does not know: one left on an older message by an earlier version, or one whose
+ * id was altered. Slack still waits for the acknowledgement, and shows the person an error without it.
+ */
+async function ignored(args: SlackActionMiddlewareArgs & AllMiddlewareArgs, id: string): Promise<void> {
+  await args.ack();
+  args.logger.info(`ignored a click on a button this version does not know: ${JSON.stringify(id)}`);
 }
