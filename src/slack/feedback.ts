@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Surface } from '../store/curation-store.js';
 
 /** What a 👍/👎 button carries back: enough to store the vote without another lookup. */
@@ -45,4 +46,28 @@ export function answerKey(
 ): string {
   const where = channel && messageTs ? `${channel}:${messageTs}` : '';
   return createHash('sha256').update(`${where}|${ref.f}|${ref.q}`).digest('hex').slice(0, 32);
+}
+
+/** What the 👎 form carries to its submission: the answer voted on and the voter's workspace. */
+const formMetadata = z.object({ k: z.string().min(1), t: z.string().min(1) });
+export type FormMetadata = z.infer<typeof formMetadata>;
+
+export function encodeFormMetadata(metadata: FormMetadata): string {
+  return JSON.stringify(metadata);
+}
+
+/** The form's metadata, or why it is not what `encodeFormMetadata` wrote. */
+export function decodeFormMetadata(text: string): FormMetadata | { invalid: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { invalid: 'not JSON' };
+  }
+  const parsed = formMetadata.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map(
+    (i) => (i.path.length > 0 ? `${i.path.join('.')}: ` : '') + i.message,
+  );
+  return { invalid: issues.join('; ') };
 }

@@ -194,6 +194,39 @@ export function blockActionsPayload(args: {
   };
 }
 
+/** A view_submission payload: a modal's form sent, as Slack sends it. */
+export function viewSubmissionPayload(args: {
+  callbackId: string;
+  privateMetadata: unknown;
+  /** `state.values`: block id -> action id -> the input's value. */
+  values: Record<string, Record<string, unknown>>;
+  blocks?: unknown;
+  userId?: string;
+}): Record<string, unknown> {
+  const userId = args.userId ?? fakeWorkspace.userId;
+  return {
+    type: 'view_submission',
+    team: { id: fakeWorkspace.teamId, domain: fakeWorkspace.teamDomain },
+    user: { id: userId, username: 'tester', name: 'tester', team_id: fakeWorkspace.teamId },
+    api_app_id: fakeWorkspace.appId,
+    token: verificationToken,
+    trigger_id: triggerId(),
+    view: {
+      id: 'V0MODAL',
+      team_id: fakeWorkspace.teamId,
+      type: 'modal',
+      callback_id: args.callbackId,
+      private_metadata: args.privateMetadata,
+      blocks: args.blocks ?? [],
+      state: { values: args.values },
+      hash: '1.abc',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+}
+
 /**
  * An app_mention event. `text` is used as Slack would send it (already escaped: `&lt;` for `<`);
  * when it does not mention the bot, `<@U0BOT> ` is put in front, as every app_mention has it.

@@ -7,7 +7,13 @@ import { actionIds, callbackIds } from '../../src/slack/ids.js';
 import { commentInput } from '../../src/slack/render/feedback.js';
 import { type Bot, reloadPatienceMs, signingSecret, startBot, testClock } from '../helpers/bot.js';
 import { fakeWorkspace } from '../helpers/fake-slack.js';
-import { blockActionsPayload, commandReply, sendAction, sendCommand } from '../helpers/slack-requests.js';
+import {
+  blockActionsPayload,
+  commandReply,
+  sendAction,
+  sendCommand,
+  viewSubmissionPayload,
+} from '../helpers/slack-requests.js';
 
 type Json = Record<string, unknown>;
 const curator = 'U0CURATOR';
@@ -105,33 +111,16 @@ describe('feedback on answers', () => {
     const opened = bot.fake.callsTo('views.open')[0];
     expect(opened?.error).toBeUndefined();
     const view = opened?.args.view as Json;
-    const submission = {
-      type: 'view_submission',
-      team: { id: fakeWorkspace.teamId, domain: fakeWorkspace.teamDomain },
-      user: { id: fakeWorkspace.userId, username: 'tester', name: 'tester', team_id: fakeWorkspace.teamId },
-      api_app_id: fakeWorkspace.appId,
-      token: 'vErIfIcAtIoNtOkEn0000000',
-      trigger_id: '1.2.3',
-      view: {
-        id: 'V0MODAL',
-        team_id: fakeWorkspace.teamId,
-        type: 'modal',
-        callback_id: callbackIds.feedbackComment,
-        private_metadata: view.private_metadata,
-        blocks: view.blocks,
-        state: {
-          values: {
-            [commentInput.block]: {
-              [commentInput.action]: { type: 'plain_text_input', value: 'It should give the exact dates' },
-            },
-          },
+    const submission = viewSubmissionPayload({
+      callbackId: callbackIds.feedbackComment,
+      privateMetadata: view.private_metadata,
+      blocks: view.blocks,
+      values: {
+        [commentInput.block]: {
+          [commentInput.action]: { type: 'plain_text_input', value: 'It should give the exact dates' },
         },
-        hash: '1.abc',
       },
-      response_urls: [],
-      is_enterprise_install: false,
-      enterprise: null,
-    };
+    });
     const res = await sendAction(bot.base, signingSecret, submission);
     expect(res.status).toBe(200);
     await bot.fake.waitFor(() => false, 300).catch(() => undefined);

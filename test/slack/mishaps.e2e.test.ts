@@ -3,7 +3,8 @@
  * the bot no longer knows, a form or a button whose data is not what the bot put there.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { actionIds } from '../../src/slack/ids.js';
+import { actionIds, callbackIds } from '../../src/slack/ids.js';
+import { commentInput } from '../../src/slack/render/feedback.js';
 import { type Bot, signingSecret, startBot } from '../helpers/bot.js';
 import { dmChannelFor, type FakeSlack, fakeWorkspace } from '../helpers/fake-slack.js';
 import {
@@ -12,6 +13,7 @@ import {
   mentionEvent,
   sendAction,
   sendEvent,
+  viewSubmissionPayload,
 } from '../helpers/slack-requests.js';
 
 type Json = Record<string, unknown>;
@@ -103,5 +105,31 @@ describe('a button the bot does not know', () => {
     expect(logged('error')).toEqual([]);
     expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
     expect(fake.responses).toEqual([]);
+  });
+});
+
+describe('a feedback form whose data is not what the bot put there', () => {
+  it('is acknowledged, logged in one line and otherwise ignored', async () => {
+    const values = {
+      [commentInput.block]: { [commentInput.action]: { type: 'plain_text_input', value: 'Wrong year' } },
+    };
+    for (const privateMetadata of ['{"k":', 'null']) {
+      const form = viewSubmissionPayload({
+        callbackId: callbackIds.feedbackComment,
+        privateMetadata,
+        values,
+      });
+      const res = await sendAction(bot.base, signingSecret, form);
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('');
+    }
+    await fake.waitFor(() => logged('warn').length === 2);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(logged('error')).toEqual([]);
+    expect(logged('warn')).toHaveLength(2);
+    for (const warning of logged('warn')) expect(warning).toContain('private_metadata');
+    expect(lines.join('\n')).not.toContain('    at ');
+    const comments = await bot.world.db.selectFrom('feedback').select('comment').execute();
+    expect(comments.filter((c) => c.comment !== null)).toEqual([]);
   });
 });

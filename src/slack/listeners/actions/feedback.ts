@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { askerOf } from '../../ask.js';
 import type { SlackDeps } from '../../deps.js';
-import { answerKey, decodeFeedback } from '../../feedback.js';
+import { answerKey, decodeFeedback, encodeFormMetadata } from '../../feedback.js';
 import { callbackIds } from '../../ids.js';
 import { feedbackModal } from '../../render/feedback.js';
 
@@ -44,7 +44,7 @@ export function feedbackVote(deps: SlackDeps, vote: 1 | -1) {
     try {
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: feedbackModal(callbackIds.feedbackComment, JSON.stringify({ k: key, t: teamId })),
+        view: feedbackModal(callbackIds.feedbackComment, encodeFormMetadata({ k: key, t: teamId })),
       });
     } catch (error) {
       logger.warn(`could not open the feedback form: ${(error as Error).message}`);
