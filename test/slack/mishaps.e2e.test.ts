@@ -133,3 +133,27 @@ describe('a feedback form whose data is not what the bot put there', () => {
     expect(comments.filter((c) => c.comment !== null)).toEqual([]);
   });
 });
+
+describe('a Share button without a question it answers', () => {
+  it('posts nothing in the channel, and tells the one who clicked there is nothing to share', async () => {
+    // Empty, emoji only, and a question no answer of the bot's carries a Share button for.
+    for (const value of ['', ':wave:', 'where is nato headquartered?']) {
+      const id = `share-${value}`;
+      const payload = blockActionsPayload({
+        actionId: actionIds.share,
+        value,
+        responseUrl: fake.responseUrl(id),
+      });
+      expect((await sendAction(bot.base, signingSecret, payload)).status).toBe(200);
+      await fake.waitFor(() => fake.responsesTo(id).length === 1);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(fake.responses).toHaveLength(3);
+    for (const { body } of fake.responses) {
+      expect(body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(String(body.text)).toMatch(/nothing to share/);
+    }
+    expect(fake.rejectedResponses).toEqual([]);
+    expect(logged('error')).toEqual([]);
+  });
+});
