@@ -4,7 +4,7 @@ import type { Message } from '../slack/render/answer.js';
 export type PostOutcome =
   | { kind: 'posted'; ts: string }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
-  /** The channel cannot take posts (bot removed, channel deleted or archived): pause. */
+  /** The channel cannot take posts (bot removed, channel deleted or archived, posting restricted): pause. */
   | { kind: 'channel_unavailable'; error: string }
   /** No answer, or an answer that does not say whether Slack posted: never resend blindly. */
   | { kind: 'unknown'; error: string }
@@ -22,7 +22,8 @@ export type Poster = (target: PostTarget, message: Message) => Promise<PostOutco
 /** The client that posts for a workspace; undefined when the app is not installed there. */
 export type ClientFor = (target: PostTarget) => Promise<webApi.WebClient | undefined>;
 
-const channelErrors = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+/** Refusals that stay until someone changes the channel: the subscription pauses. */
+const channelErrors = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
 
 /**
  * The client that posts digests: no silent retries (a lost response must not become a second

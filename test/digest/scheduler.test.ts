@@ -600,17 +600,20 @@ describe('Slack failures', () => {
     expect(posts()).toBe(2);
   });
 
-  it('pauses the subscription on not_in_channel and says why', async () => {
-    const clock = testClock('2026-06-01T09:00:00Z');
-    const w = await world(tempDbPath(), clock);
-    await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
-    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
-    expect((await w.scheduler.tick()).failed).toHaveLength(1);
-    expect(await w.store.get(subId)).toMatchObject({ status: 'paused', status_reason: 'not_in_channel' });
-    clock.set('2026-06-02T09:00:00Z');
-    await w.scheduler.tick();
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-  });
+  it.each(['not_in_channel', 'restricted_action'])(
+    'pauses the subscription on %s and says why',
+    async (error) => {
+      const clock = testClock('2026-06-01T09:00:00Z');
+      const w = await world(tempDbPath(), clock);
+      await subscribe(w, clock.now(), '09:00', 'UTC', '2026-06-01');
+      fake.failNext('chat.postMessage', { error });
+      expect((await w.scheduler.tick()).failed).toHaveLength(1);
+      expect(await w.store.get(subId)).toMatchObject({ status: 'paused', status_reason: error });
+      clock.set('2026-06-02T09:00:00Z');
+      await w.scheduler.tick();
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    },
+  );
 
   it('records a timeout as an unknown outcome and does not resend', async () => {
     const clock = testClock('2026-06-01T09:00:00Z');

@@ -180,6 +180,24 @@ describe('/nato digest', () => {
     expect(await digest('digest on', 'C0DIGESTY', 'U0MARS')).toContain('every day at 09:00 (UTC)');
   });
 
+  it('says how to resume a digest paused by what Slack answered, by what it answered', async () => {
+    const pausedBy = async (channel: string, error: string): Promise<string> => {
+      expect(await digest('digest on 09:00 UTC', channel)).toContain('every day at 09:00 (UTC)');
+      await bot.world.store.setStatus(
+        subscriptionId(fakeWorkspace.teamId, channel),
+        'paused',
+        error,
+        new Date(),
+      );
+      return digest('digest status', channel);
+    };
+    const restricted = await pausedBy('C0DIGESTR', 'restricted_action');
+    expect(restricted).toContain('Slack answered `restricted_action`');
+    expect(restricted).toContain('*Posting permissions*');
+    expect(restricted).not.toContain('/invite');
+    expect(await pausedBy('C0DIGESTN', 'not_in_channel')).toContain('Invite me with `/invite @nato-bot`');
+  });
+
   it('keeps one digest in a channel shared by two workspaces of an organisation', async () => {
     await digest('digest on 08:00 Europe/Paris', 'C0SHARED');
     const other = (text: string) => digest(text, 'C0SHARED', fakeWorkspace.userId, 'T0OTHERWS');

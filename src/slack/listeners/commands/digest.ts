@@ -181,7 +181,9 @@ async function statusText(
   if (sub.status === 'paused') {
     return [
       `Daily digest for <#${channel}> is *paused*: Slack answered \`${escapeMrkdwn(sub.status_reason ?? 'an error')}\` when I posted.`,
-      `Invite me with \`/invite @nato-bot\` (or unarchive the channel), then run \`${slashCommand} digest on\` to resume.`,
+      sub.status_reason === 'restricted_action'
+        ? `Only some members may post in this channel now: let me post there (the channel’s settings, *Posting permissions*), then run \`${slashCommand} digest on\` to resume.`
+        : `Invite me with \`/invite @nato-bot\` (or unarchive the channel), then run \`${slashCommand} digest on\` to resume.`,
       `Time: ${time}. Last post: ${lastText}.`,
     ].join('\n');
   }
