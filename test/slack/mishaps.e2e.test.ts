@@ -108,6 +108,16 @@ describe('a button the bot does not know', () => {
   });
 });
 
+describe('a form the bot does not know', () => {
+  it('is acknowledged and otherwise ignored', async () => {
+    const form = viewSubmissionPayload({ callbackId: 'old_form_v1', privateMetadata: '', values: {} });
+    expect((await sendAction(bot.base, signingSecret, form)).status).toBe(200);
+    await fake.waitFor(() => logged('info').some((m) => m.includes('old_form_v1')));
+    expect(logged('error')).toEqual([]);
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+});
+
 describe('a feedback form whose data is not what the bot put there', () => {
   it('is acknowledged, logged in one line and otherwise ignored', async () => {
     const values = {
