@@ -675,30 +675,6 @@ function isPrediction(ws: string[]): boolean {
 }
 
 /**
- * Several questions in one message, each answered alone: the first, with the others one click
- * away, first among its suggestions. Undefined unless there are two or more and each asks
- * something the article answers (a question beside chatter is no pair).
- */
-function eachAnswered(index: KnowledgeIndex, parts: readonly string[]): Answered | undefined {
-  if (parts.length < 2) return undefined;
-  const each = parts.map((part) => {
-    const a = index.analyze(part);
-    return reconsider(index, a, answerQuestion(index, part, a));
-  });
-  if (!each.every((r) => r.kind === 'answered')) return undefined;
-  const [first, ...others] = each as Answered[];
-  if (!first) return undefined;
-  const more = others
-    .filter((r) => r.id !== first.id)
-    .flatMap((r) => {
-      const fact = index.answerable.get(r.id);
-      return fact ? [suggestionFor(index, fact)] : [];
-    });
-  const rest = first.suggestions.filter((x) => !more.some((m) => m.label === x.label));
-  return { ...first, suggestions: [...more, ...rest].slice(0, 3) };
-}
-
-/**
  * A long, chatty message usually holds one question among other talk ("I missed the briefing,
  * which countries back Rutte?"). When the whole message is not a confident match, each clause
  * that is itself a question is tried, last first.
@@ -744,15 +720,24 @@ function answerFreeText(index: KnowledgeIndex, message: string): Result {
       byMark.length >= 2
         ? byMark
         : text.split(shortQuestionBreak).filter((c) => words(c).length >= 3 && asksSomething(c));
-    return eachAnswered(index, parts) ?? read;
-  }
-  // "who backs rutte? who is kallas? when is the summit?": three or more short questions one after
-  // another, long only together. (Of two, the second is often the first said again in other words:
-  // "how did the US make its support known? Through which official?".)
-  const questions = text.split(/(?<=[?])\s+/);
-  if (questions.length >= 3 && questions.every((q) => /\?\s*$/.test(q) && words(q).length < longQuestion)) {
-    const several = eachAnswered(index, questions);
-    if (several) return several;
+    if (parts.length < 2) return read;
+    const each = parts.map((part) => {
+      const a = index.analyze(part);
+      return reconsider(index, a, answerQuestion(index, part, a));
+    });
+    // Only where each part asks something the article answers: a question beside chatter is no pair.
+    if (!each.every((r) => r.kind === 'answered')) return read;
+    const [first, ...others] = each as Answered[];
+    if (!first) return read;
+    // The first is answered; the others are one click away, first among its suggestions.
+    const more = others
+      .filter((r) => r.id !== first.id)
+      .flatMap((r) => {
+        const fact = index.answerable.get(r.id);
+        return fact ? [suggestionFor(index, fact)] : [];
+      });
+    const rest = first.suggestions.filter((x) => !more.some((m) => m.label === x.label));
+    return { ...first, suggestions: [...more, ...rest].slice(0, 3) };
   }
   // The question is usually the last clause that asks something; the rest is context or chatter.
   // "Who is Rishi Sunak and what did his side say about Rutte?": who he is answers both.

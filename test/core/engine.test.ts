@@ -350,20 +350,6 @@ describe('input edge cases', () => {
     );
   });
 
-  it('answers the first of three or more short questions, long only together, the others one click away', () => {
-    const result = engine.ask('who backs rutte? who is kallas? when is the summit? does france back rutte?');
-    expect(outcome(result)).toBe('rutte-backers');
-    expect(result.suggestions.map((s) => outcome(engine.ask(s.query)))).toEqual([
-      'kallas-profile',
-      'leaders-summit',
-      'france-backs-rutte',
-    ]);
-    // One of them beyond the article: no answer picked from the rest.
-    expect(engine.ask('who backs rutte? who is kallas? what is the capital of Peru?').kind).not.toBe(
-      'answered',
-    );
-  });
-
   it('takes "that\'s wrong" for a complaint about the last answer, not a question', () => {
     for (const complaint of ['that’s wrong', 'no, that is not right', 'wrong answer', 'you’re useless']) {
       const result = engine.ask(complaint);
