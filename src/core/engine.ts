@@ -296,8 +296,10 @@ export function topicAfter(index: KnowledgeIndex, question: string, result: Resu
       .mentions.some((m) => index.knowledge.entityById.get(m.entityId)?.kind === 'person');
     return namesSomeone ? question : undefined;
   }
-  // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on.
-  if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return undefined;
+  // Help, the timeline and what the bot rests on are about nothing a follow-up could lean on, and a
+  // guess at what "who said that?" meant is no question asked: the topic before it stays.
+  if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id) || result.guess)
+    return undefined;
   return result.followUp?.topic ?? question;
 }
 
@@ -547,9 +549,9 @@ export const guessLead =
   'I’m not sure what that refers to, so this is a guess (ask the whole question to be sure):';
 
 function asGuess(result: Result): Result {
-  return result.kind === 'answered'
-    ? { ...withoutYes(result), text: `${guessLead} ${withoutYes(result).text}` }
-    : result;
+  // "Where's this from?" asks what the bot answers from, which is no guess.
+  if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return result;
+  return { ...result, text: `${guessLead} ${withoutYes(result).text}`, guess: true };
 }
 
 /** A command's answer: it asks no yes-or-no question, so a backing's "Yes." goes. */

@@ -35,6 +35,8 @@ export interface Answered {
   followUp?: FollowUp;
   /** Whom the answer says the article is silent on ("doesn't say whether Italy backs…"), as ids. */
   silentOn?: string[];
+  /** A guess at what a message that leans on no question ("who said that?") asks, and says so. */
+  guess?: true;
 }
 
 export interface Ambiguous {

@@ -45,8 +45,13 @@ describe('follow-ups read with the question before them', () => {
     // Read with the question before it, it is no guess.
     const [, said] = inTurn('does the us back rutte?', 'who confirmed it?');
     expect(said?.text).toMatch(/^John Kirby/);
-    // A whole question is no guess either.
+    // A whole question is no guess either, nor what the bot answers from.
     expect(engine.ask('who confirmed that the US backs Rutte?').text).not.toMatch(/guess/);
+    expect(engine.ask('where’s this from?').text).not.toMatch(/guess/);
+    // A guess is no question asked: the next pointer back is a guess too, not read with the first.
+    const [, next] = inTurn('who said that?', 'when was that?');
+    expect(next?.text).toMatch(/^I’m not sure what that refers to/);
+    expect(next?.kind === 'answered' && next.followUp).toBeUndefined();
   });
 
   it('keeps a backing’s "Yes." only for a pointer back that asks yes or no', () => {
@@ -291,9 +296,20 @@ describe('follow-ups read with the question before them', () => {
     const [, said] = inTurn('does germany back rutte?', 'did they say anything?');
     expect(outcome(said as Result)).toBe('germany-backs-rutte');
     expect(said?.kind === 'answered' && said.followUp?.readAs).toBe('did Germany say anything');
-    // "They" for the alliance as a whole stays so: "when do they vote" asks when the choice is made.
+    // "They" for the alliance as a whole stays so: "when do they vote" asks when the choice is made,
+    // and "are they all on board?" whether all allies are.
     expect(outcome(inTurn('does germany back rutte?', 'when do they vote')[1] as Result)).toBe(
       'leaders-summit',
+    );
+    expect(outcome(inTurn('does germany back rutte?', 'are they all on board?')[1] as Result)).toBe(
+      'silent-members',
+    );
+    expect(outcome(inTurn('does spain back rutte?', 'how many of them back him?')[1] as Result)).toBe(
+      'two-thirds-support',
+    );
+    // "Their" may ask about someone of theirs.
+    expect(outcome(inTurn('is the uk behind rutte?', 'who is their prime minister?')[1] as Result)).toBe(
+      'sunak-profile',
     );
   });
 
