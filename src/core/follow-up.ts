@@ -53,7 +53,7 @@ const asksWhoSaid = pointer(speakerPointers);
 /** A whole message that is one of `forms`, with the words around them that add nothing. */
 function pointer(forms: readonly string[]): RegExp {
   return new RegExp(
-    `^(?:(?:and|so|ok|okay|but|wait|hmm|right) )*(?:${forms.join('|')})(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$`,
+    `^(?:(?:and|so|ok|okay|but|wait|hmm|right|hey|btw|also|oh|um) )*(?:${forms.join('|')})(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$`,
   );
 }
 

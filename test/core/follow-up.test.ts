@@ -279,7 +279,13 @@ describe('follow-ups read with the question before them', () => {
 
   it('reads "is that true?" and "is that right?" as asking about the previous question', () => {
     // Alone they read as no words at all: "is that true" is chatter inside a question.
-    for (const pointer of ['is that true?', 'is that right?', 'is that confirmed?']) {
+    for (const pointer of [
+      'is that true?',
+      'is that right?',
+      'is that confirmed?',
+      'hey is that true?',
+      'btw is that right?',
+    ]) {
       const [, answer] = inTurn('does germany back rutte?', pointer);
       expect(outcome(answer as Result), pointer).toBe('germany-backs-rutte');
       expect(answer?.kind === 'answered' && answer.followUp?.topic).toBe('does germany back rutte');
