@@ -183,8 +183,10 @@ export function readFollowUp(
 
   // "Who said that?", "when was that?": about what the previous question asked.
   const topic = previous.words.join(' ');
-  // "Is that true?" reads as no words: the message as typed stands beside the previous question.
-  const question = readWith(previous.words, ws.length > 0 ? ws : words(text));
+  // "Is that true?" reads as no words ("hey is that true?" as "hey"): the message as typed stands
+  // beside the previous question.
+  const asTyped = words(text);
+  const question = readWith(previous.words, ws.length === asTyped.length ? ws : asTyped);
   return {
     by: 'pointer',
     question,
