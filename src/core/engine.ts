@@ -137,7 +137,14 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
     const read = inTurn();
     // Unless all the reading finds is who that person is, where alone it found what the leading
     // candidate said or did: "what did he urge on weapons?" after a question about Karins.
-    if (read && concerns(index, read, about) && !(beyondWhoHeIs(index, alone) && isProfile(index, read)))
+    // Nor where, of a country, alone it found who someone of theirs is: "who is their prime minister?".
+    const ofCountry = index.knowledge.entityById.get(about)?.kind === 'country';
+    if (
+      read &&
+      concerns(index, read, about) &&
+      !(beyondWhoHeIs(index, alone) && isProfile(index, read)) &&
+      !(ofCountry && isProfile(index, alone))
+    )
       return read;
   }
   if (alone.kind === 'answered' || leansWholly) return alone;
@@ -351,7 +358,7 @@ export function ask(index: KnowledgeIndex, question: string): Result {
   }
   // "Who said that?" or "when was that?" with no question before it to lean on: whatever it finds
   // is a guess at what "that" is, and says so.
-  if (leansOnPrevious(ws)) return asGuess(answerFreeText(index, text));
+  if (leansOnPrevious(words(withoutCommandName(text)))) return asGuess(answerFreeText(index, text));
   const result = answerFreeText(index, text);
   const stranger = result.kind === 'answered' ? strangerTo(index, ws, result.id) : undefined;
   if (stranger) {
@@ -460,7 +467,7 @@ function asksSomething(part: string): boolean {
 
 /** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
 const leadIns = new Set(
-  'and so ok okay but hey hi also quick q then wait hmm um right yeah btw please pls'.split(' '),
+  'and so ok okay but hey hi oh also quick q then wait hmm um right yeah btw please pls'.split(' '),
 );
 /** A question opening with these asks for more than yes or no. */
 const openQuestion = new Set(

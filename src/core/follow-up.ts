@@ -169,14 +169,11 @@ export function readFollowUp(
     const name = /^(?:his|hers|their|theirs|its)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
     const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
     // "He" stands for the one person named, "they" for the one country: "did they say anything?"
-    // after a question about Germany. Not "they" for the allies ("are they all on board?", "how many
-    // of them back him?"), nor "their", which may ask about someone of theirs ("who is their prime
-    // minister?").
+    // and "what did their spokesperson say?" after a question about Germany. Not "they" for the
+    // allies ("are they all on board?", "how many of them back him?", "did they agree?").
     const kind = kindOf(to);
     const ofKind = new Set(previous.mentions.filter((m) => kindOf(m) === kind).map((m) => m.entityId));
-    const one =
-      kind === 'person' ||
-      (kind === 'country' && /^(?:they|them)$/.test(w) && !ws.some((x) => manyOf.test(x)));
+    const one = kind === 'person' || (kind === 'country' && !ws.some((x) => manyOf.test(x)));
     const about = one && ofKind.size === 1 ? to.entityId : undefined;
     return { by: 'pronoun', question, topic: question, about };
   }
@@ -214,9 +211,9 @@ export function pronounOf(w: string): 'person' | 'group' | 'thing' | undefined {
   return personPronoun.test(w) ? 'person' : groupPronoun.test(w) ? 'group' : undefined;
 }
 
-/** Words that make "they" many: "are they all on board?", "which of them haven't?". */
+/** Words that make "they" many: "are they all on board?", "which of them haven't?", "did they agree?". */
 const manyOf =
-  /^(?:all|most|many|some|any|each|every|both|none|few|several|which|unanimous|unanimously|majority|everyone|everybody|anyone|rest|others)$/;
+  /^(?:all|most|many|some|any|each|every|both|none|few|several|which|unanimous|unanimously|majority|everyone|everybody|anyone|rest|others|agree|agreed|agreement|united|together|consensus|vote|voted|voting)$/;
 
 /** Shown with a follow-up's answer, before the question it was read as. */
 export const readAsLead = 'Read with your previous question:';

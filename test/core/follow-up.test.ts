@@ -48,6 +48,8 @@ describe('follow-ups read with the question before them', () => {
     // A whole question is no guess either, nor what the bot answers from.
     expect(engine.ask('who confirmed that the US backs Rutte?').text).not.toMatch(/guess/);
     expect(engine.ask('where’s this from?').text).not.toMatch(/guess/);
+    // Typed as in the terminal chat, the command's name changes nothing.
+    expect(engine.ask('/nato who said that?').text).toMatch(/^I’m not sure what that refers to/);
     // A guess is no question asked: the next pointer back is a guess too, not read with the first.
     const [, next] = inTurn('who said that?', 'when was that?');
     expect(next?.text).toMatch(/^I’m not sure what that refers to/);
@@ -62,7 +64,7 @@ describe('follow-ups read with the question before them', () => {
     expect(said?.text).toMatch(/^France .*quotes no French official/);
     expect(inTurn('does spain back rutte?', 'says who?')[1]?.text).toMatch(/^Politico reported/);
     expect(inTurn('does germany back rutte?', 'when was that?')[1]?.text).toMatch(/^Germany backs/);
-    for (const check of ['is that true?', 'ok is that confirmed?'])
+    for (const check of ['is that true?', 'ok is that confirmed?', 'oh is that true?'])
       expect(inTurn('does france back rutte?', check)[1]?.text, check).toMatch(/^Yes\. France/);
   });
 
@@ -313,7 +315,13 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(inTurn('does spain back rutte?', 'how many of them back him?')[1] as Result)).toBe(
       'two-thirds-support',
     );
-    // "Their" may ask about someone of theirs.
+    expect(outcome(inTurn('does germany back rutte?', 'did they agree?')[1] as Result)).toBe(
+      'consensus-rule',
+    );
+    // "Their" is the country's too, unless alone it finds who someone of theirs is.
+    expect(outcome(inTurn('does germany back rutte?', 'what did their spokesperson say?')[1] as Result)).toBe(
+      'germany-backs-rutte',
+    );
     expect(outcome(inTurn('is the uk behind rutte?', 'who is their prime minister?')[1] as Result)).toBe(
       'sunak-profile',
     );
