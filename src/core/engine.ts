@@ -556,6 +556,12 @@ export const guessLead =
   'I’m not sure what that refers to, so this is a guess (ask the whole question to be sure):';
 
 function asGuess(result: Result): Result {
+  // "Is that true?" alone holds no question of its own: say what is missing, not that nothing was asked.
+  if (result.kind === 'unknown' && result.reason === 'empty')
+    return {
+      ...result,
+      text: 'I’m not sure what that refers to. Ask the whole question, for example "is it true that Germany backs Rutte?".',
+    };
   // "Where's this from?" asks what the bot answers from, which is no guess.
   if (result.kind !== 'answered' || (metaFactIds as readonly string[]).includes(result.id)) return result;
   return { ...result, text: `${guessLead} ${withoutYes(result).text}`, guess: true };

@@ -48,6 +48,10 @@ describe('follow-ups read with the question before them', () => {
     // A whole question is no guess either, nor what the bot answers from.
     expect(engine.ask('who confirmed that the US backs Rutte?').text).not.toMatch(/guess/);
     expect(engine.ask('where’s this from?').text).not.toMatch(/guess/);
+    // One that finds nothing says what is missing.
+    expect(engine.ask('is that true?').text).toMatch(
+      /^I’m not sure what that refers to\. Ask the whole question/,
+    );
     // Typed as in the terminal chat, the command's name changes nothing.
     expect(engine.ask('/nato who said that?').text).toMatch(/^I’m not sure what that refers to/);
     // A guess is no question asked: the next pointer back is a guess too, not read with the first.
