@@ -132,22 +132,26 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   }
   const alone = ask(index, question);
   // "Did she apply?" right after a question about Kallas: an answer about someone else misread it.
+  // "Did they say anything?" after one about Germany: an answer about another country did; one about
+  // no country ("are they all on board?", "did they agree?") may mean the allies, and stands.
   const about = reading?.about;
-  if (alone.kind === 'answered' && about && !concerns(index, alone, about)) {
+  const place = about !== undefined && index.knowledge.entityById.get(about)?.kind === 'country';
+  if (
+    alone.kind === 'answered' &&
+    about &&
+    !concerns(index, alone, about) &&
+    (!place || aboutAnotherCountry(index, alone, about))
+  ) {
     const read = inTurn();
     // Unless all the reading finds is who that person is, where alone it found what the leading
     // candidate said or did: "what did he urge on weapons?" after a question about Karins.
-    // Nor where, of a country, alone it found who someone of theirs is: "who is their prime minister?".
-    const ofCountry = index.knowledge.entityById.get(about)?.kind === 'country';
-    if (
-      read &&
-      concerns(index, read, about) &&
-      !(beyondWhoHeIs(index, alone) && isProfile(index, read)) &&
-      !(ofCountry && isProfile(index, alone))
-    )
+    if (read && concerns(index, read, about) && !(beyondWhoHeIs(index, alone) && isProfile(index, read)))
       return read;
   }
-  if (alone.kind === 'answered' || leansWholly) return alone;
+  if (alone.kind === 'answered') return alone;
+  // "Is that true?" after "who backs Kallas?": what the bot says of the question it leans on beats
+  // saying it cannot tell what "that" is.
+  if (leansWholly) return reading ? readWithPrevious(reading.question) : alone;
   // Only a short message can lean on the previous question.
   const text = withoutCommandName(question);
   if (!index.classifier || words(text).length > followUpWords) return inTurn() ?? alone;
@@ -274,6 +278,12 @@ function beyondWhoHeIs(index: KnowledgeIndex, result: Result): boolean {
 
 function isProfile(index: KnowledgeIndex, result: Result): boolean {
   return result.kind === 'answered' && index.knowledge.factById.get(result.id)?.kind === 'profile';
+}
+
+/** Whether an answer is about a country other than `id`: "what London said", asked of Germany. */
+function aboutAnotherCountry(index: KnowledgeIndex, result: Answered, id: string): boolean {
+  const subjects = index.knowledge.factById.get(result.id)?.subjects ?? [];
+  return subjects.some((s) => s !== id && index.knowledge.entityById.get(s)?.kind === 'country');
 }
 
 /** Whether an answer is about the entity: one of its fact's subjects. */

@@ -12,7 +12,7 @@ export const followUpWords = 8;
 
 /** Words around a name that add nothing to it: "ok and germany?", "what about the brits then", "does Bulgaria?". */
 const carrier: ReadonlySet<string> = new Set(
-  'and or but so ok okay then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please does do did'.split(
+  'and or but so ok okay oh um hey hi btw then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please does do did'.split(
     ' ',
   ),
 );
@@ -168,12 +168,11 @@ export function readFollowUp(
     if (!to) return undefined;
     const name = /^(?:his|hers|their|theirs|its)$/.test(w) ? `${nameOf(to)}’s` : nameOf(to);
     const question = ws.map((x, i) => (i === pronounAt ? name : x)).join(' ');
-    // "He" stands for the one person named, "they" for the one country: "did they say anything?"
-    // and "what did their spokesperson say?" after a question about Germany. Not "they" for the
-    // allies ("are they all on board?", "how many of them back him?", "did they agree?").
+    // "He" stands for the one person named, "they" or "their" for the one country ("did they say
+    // anything?" after a question about Germany).
     const kind = kindOf(to);
     const ofKind = new Set(previous.mentions.filter((m) => kindOf(m) === kind).map((m) => m.entityId));
-    const one = kind === 'person' || (kind === 'country' && !ws.some((x) => manyOf.test(x)));
+    const one = kind === 'person' || kind === 'country';
     const about = one && ofKind.size === 1 ? to.entityId : undefined;
     return { by: 'pronoun', question, topic: question, about };
   }
@@ -210,10 +209,6 @@ export function pronounOf(w: string): 'person' | 'group' | 'thing' | undefined {
   if (/^(?:it|its)$/.test(w)) return 'thing';
   return personPronoun.test(w) ? 'person' : groupPronoun.test(w) ? 'group' : undefined;
 }
-
-/** Words that make "they" many: "are they all on board?", "which of them haven't?", "did they agree?". */
-const manyOf =
-  /^(?:all|most|many|some|any|each|every|both|none|few|several|which|unanimous|unanimously|majority|everyone|everybody|anyone|rest|others|agree|agreed|agreement|united|together|consensus|vote|voted|voting)$/;
 
 /** Shown with a follow-up's answer, before the question it was read as. */
 export const readAsLead = 'Read with your previous question:';

@@ -322,6 +322,13 @@ describe('follow-ups read with the question before them', () => {
     expect(outcome(inTurn('does germany back rutte?', 'did they agree?')[1] as Result)).toBe(
       'consensus-rule',
     );
+    // An answer about no country stands: "their deadline" is the race's.
+    expect(outcome(inTurn('does germany back rutte?', 'what is their deadline?')[1] as Result)).toBe(
+      'no-deadline',
+    );
+    expect(outcome(inTurn('does france back rutte?', 'did they agree to back him?')[1] as Result)).toBe(
+      'france-backs-rutte',
+    );
     // "Their" is the country's too, unless alone it finds who someone of theirs is.
     expect(outcome(inTurn('does germany back rutte?', 'what did their spokesperson say?')[1] as Result)).toBe(
       'germany-backs-rutte',
@@ -332,6 +339,13 @@ describe('follow-ups read with the question before them', () => {
   });
 
   it('says the article names no backers for someone asked about after Rutte’s backers', () => {
+    // After "um", and when a pointer back leans on such a question, the same.
+    expect(inTurn('who backs rutte?', 'um and kallas?')[1]?.text).toBe(
+      'I don’t know: the article names no backers for Kaja Kallas.',
+    );
+    expect(inTurn('who backs kallas?', 'is that true?')[1]?.text).toBe(
+      'I don’t know: the article names no backers for Kaja Kallas.',
+    );
     const [, kallas] = inTurn('who backs rutte?', 'and Kallas?');
     expect(kallas?.kind).toBe('unknown');
     expect(kallas?.text).toBe('I don’t know: the article names no backers for Kaja Kallas.');
