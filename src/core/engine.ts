@@ -1,6 +1,6 @@
 import { beyondTheArticle } from './beyond.js';
 import type { Classifier, Opinion } from './classifier.js';
-import { followUpWords, leansOnPrevious, pronounOf, readFollowUp, readWith } from './follow-up.js';
+import { followUpWords, leadIns, leansOnPrevious, pronounOf, readFollowUp, readWith } from './follow-up.js';
 import {
   type Analysis,
   buildIndexInSteps,
@@ -151,7 +151,7 @@ export function askInTurn(index: KnowledgeIndex, question: string, previous: str
   if (alone.kind === 'answered') return alone;
   // "Is that true?" after "who backs Kallas?": what the bot says of the question it leans on beats
   // saying it cannot tell what "that" is.
-  if (leansWholly) return reading ? readWithPrevious(reading.question) : alone;
+  if (leansWholly && reading) return readWithPrevious(reading.question);
   // Only a short message can lean on the previous question.
   const text = withoutCommandName(question);
   if (!index.classifier || words(text).length > followUpWords) return inTurn() ?? alone;
@@ -475,10 +475,6 @@ function asksSomething(part: string): boolean {
   return opener !== undefined && questionStart.test(opener);
 }
 
-/** Words that only lead into a question: "hey, quick q: what did Kirby say?". */
-const leadIns = new Set(
-  'and so ok okay but hey hi oh also quick q then wait hmm um right yeah btw please pls'.split(' '),
-);
 /** A question opening with these asks for more than yes or no. */
 const openQuestion = new Set(
   'what whats who whom whose which when where why how tell explain describe give list show summarise summarize quote'.split(

@@ -10,12 +10,18 @@ import { withoutCommandName, words } from './text.js';
 /** A follow-up is short; a longer message says what it asks. */
 export const followUpWords = 8;
 
+/** Words that only lead into a question: "hey, quick q: what did Kirby say?", "oh is that true?". */
+export const leadIns: ReadonlySet<string> = new Set(
+  'and so ok okay but hey hi oh also quick q then wait hmm um right yeah btw please pls'.split(' '),
+);
+
 /** Words around a name that add nothing to it: "ok and germany?", "what about the brits then", "does Bulgaria?". */
-const carrier: ReadonlySet<string> = new Set(
-  'and or but so ok okay oh um hey hi btw then now also too as well what wot wat about abt bout how re regarding same for with the of on wait hmm lol right yeah yes same question q pls please does do did'.split(
+const carrier: ReadonlySet<string> = new Set([
+  ...leadIns,
+  ...'or now too as well what wot wat about abt bout how re regarding same for with the of on lol yes question does do did'.split(
     ' ',
   ),
-);
+]);
 const personPronoun = /^(?:he|she|him|her|his|hers|himself|herself)$/;
 const groupPronoun = /^(?:they|them|their|theirs)$/;
 
@@ -53,7 +59,7 @@ const asksWhoSaid = pointer(speakerPointers);
 /** A whole message that is one of `forms`, with the words around them that add nothing. */
 function pointer(forms: readonly string[]): RegExp {
   return new RegExp(
-    `^(?:(?:and|so|ok|okay|but|wait|hmm|right|hey|btw|also|oh|um) )*(?:${forms.join('|')})(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$`,
+    `^(?:(?:${[...leadIns].join('|')}) )*(?:${forms.join('|')})(?: (?:again|exactly|precisely|then|though|tho|please|pls|really|actually))?$`,
   );
 }
 
@@ -172,8 +178,7 @@ export function readFollowUp(
     // anything?" after a question about Germany).
     const kind = kindOf(to);
     const ofKind = new Set(previous.mentions.filter((m) => kindOf(m) === kind).map((m) => m.entityId));
-    const one = kind === 'person' || kind === 'country';
-    const about = one && ofKind.size === 1 ? to.entityId : undefined;
+    const about = (kind === 'person' || kind === 'country') && ofKind.size === 1 ? to.entityId : undefined;
     return { by: 'pronoun', question, topic: question, about };
   }
 

@@ -308,34 +308,19 @@ describe('follow-ups read with the question before them', () => {
     const [, said] = inTurn('does germany back rutte?', 'did they say anything?');
     expect(outcome(said as Result)).toBe('germany-backs-rutte');
     expect(said?.kind === 'answered' && said.followUp?.readAs).toBe('did Germany say anything');
-    // "They" for the alliance as a whole stays so: "when do they vote" asks when the choice is made,
-    // and "are they all on board?" whether all allies are.
-    expect(outcome(inTurn('does germany back rutte?', 'when do they vote')[1] as Result)).toBe(
-      'leaders-summit',
-    );
-    expect(outcome(inTurn('does germany back rutte?', 'are they all on board?')[1] as Result)).toBe(
-      'silent-members',
-    );
-    expect(outcome(inTurn('does spain back rutte?', 'how many of them back him?')[1] as Result)).toBe(
-      'two-thirds-support',
-    );
-    expect(outcome(inTurn('does germany back rutte?', 'did they agree?')[1] as Result)).toBe(
-      'consensus-rule',
-    );
-    // An answer about no country stands: "their deadline" is the race's.
-    expect(outcome(inTurn('does germany back rutte?', 'what is their deadline?')[1] as Result)).toBe(
-      'no-deadline',
-    );
-    expect(outcome(inTurn('does france back rutte?', 'did they agree to back him?')[1] as Result)).toBe(
-      'france-backs-rutte',
-    );
-    // "Their" is the country's too, unless alone it finds who someone of theirs is.
-    expect(outcome(inTurn('does germany back rutte?', 'what did their spokesperson say?')[1] as Result)).toBe(
-      'germany-backs-rutte',
-    );
-    expect(outcome(inTurn('is the uk behind rutte?', 'who is their prime minister?')[1] as Result)).toBe(
-      'sunak-profile',
-    );
+    // An answer alone about no country stands, since "they" may be the allies; so does one about
+    // someone of theirs. Only an answer about another country is replaced.
+    for (const [previous, followUp, expected] of [
+      ['does germany back rutte?', 'when do they vote', 'leaders-summit'],
+      ['does germany back rutte?', 'are they all on board?', 'silent-members'],
+      ['does spain back rutte?', 'how many of them back him?', 'two-thirds-support'],
+      ['does germany back rutte?', 'did they agree?', 'consensus-rule'],
+      ['does germany back rutte?', 'what is their deadline?', 'no-deadline'],
+      ['is the uk behind rutte?', 'who is their prime minister?', 'sunak-profile'],
+      ['does france back rutte?', 'did they agree to back him?', 'france-backs-rutte'],
+      ['does germany back rutte?', 'what did their spokesperson say?', 'germany-backs-rutte'],
+    ] as const)
+      expect(outcome(inTurn(previous, followUp)[1] as Result), followUp).toBe(expected);
   });
 
   it('says the article names no backers for someone asked about after Rutte’s backers', () => {
